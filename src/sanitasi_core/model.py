@@ -1,0 +1,1015 @@
+"""The domain model: a district's PPSP dossier and every record in it.
+
+All classes are frozen and keyword-only. ``None`` always means *unknown / not reported*: it is
+never read as zero, false or empty. A collection that is ``None`` was not reported; an empty
+tuple was reported as having no entries. Every record can carry its provenance.
+
+Indonesian terms are given in each docstring; see the glossary in the docs.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+import attrs
+
+from sanitasi_core import _validators as v
+from sanitasi_core._messages import text
+from sanitasi_core.exceptions import Problem, ValidationError
+
+__all__ = [
+    "APBD_SOURCES",
+    "DEFAULT_ASPECTS",
+    "DOSSIER_SCHEMA",
+    "AccessRecord",
+    "AccessSource",
+    "Activity",
+    "AnnualPlan",
+    "AreaType",
+    "AspectAssessment",
+    "Commitment",
+    "CommitmentTarget",
+    "Designation",
+    "DocumentKind",
+    "Dossier",
+    "Evaluation",
+    "EvaluationSubject",
+    "FundingGroup",
+    "FundingSource",
+    "InstrumentKind",
+    "LegalInstrument",
+    "Meeting",
+    "MeetingKind",
+    "Member",
+    "MemberRole",
+    "Milestone",
+    "MonitoringReport",
+    "NationalTarget",
+    "Office",
+    "PlanningDocument",
+    "Provenance",
+    "Region",
+    "RungCounts",
+    "Scale",
+    "ServiceModel",
+    "ServicePhase",
+    "SubSector",
+    "TargetIndicator",
+    "WorkingGroup",
+]
+
+DOSSIER_SCHEMA: Final = "sanitasi.dossier/v1"
+"""The format name and version written in every dossier document's ``schema`` field."""
+
+
+# --------------------------------------------------------------------------------------------
+# Enumerations (wire values are the enum values and never change)
+# --------------------------------------------------------------------------------------------
+
+
+class Milestone(StrEnum):
+    """An implementation milestone of the SSK (*milestone implementasi SSK*)."""
+
+    M1 = "M1"  #: *Komitmen kepala daerah*: the regional head's commitment.
+    M2 = "M2"  #: *Penetapan kebijakan*: policy adopted.
+    M3 = "M3"  #: *Uji coba skala terbatas*: limited-scale trial.
+    M4 = "M4"  #: *Penyelenggaraan layanan sanitasi berkelanjutan*: sustainable service.
+
+    @property
+    def rank(self) -> int:
+        """Return 1 for M1 … 4 for M4."""
+        return int(self.value[1])
+
+
+class SubSector(StrEnum):
+    """A sanitation sub-sector (*sub-sektor sanitasi*)."""
+
+    WASTEWATER = "wastewater"  #: *Air limbah domestik*.
+    SOLID_WASTE = "solid_waste"  #: *Persampahan*.
+    DRAINAGE = "drainage"  #: *Drainase lingkungan*.
+    HYGIENE = "hygiene"  #: *Higiene* / PHBS / STBM.
+
+
+class InstrumentKind(StrEnum):
+    """The kind of a legal instrument (*produk hukum*)."""
+
+    KEPMENDAGRI = "kepmendagri"  #: Decree of the Minister of Home Affairs.
+    PERMENDAGRI = "permendagri"  #: Regulation of the Minister of Home Affairs.
+    PERDA = "perda"  #: Regional regulation (*Peraturan Daerah*).
+    PERBUP = "perbup"  #: Regent's regulation (*Peraturan Bupati*).
+    PERWALI = "perwali"  #: Mayor's regulation (*Peraturan Wali Kota*).
+    SK = "sk"  #: Decree (*Surat Keputusan*), e.g. *SK Bupati*.
+    SE = "se"  #: Circular (*Surat Edaran*).
+    INSTRUKSI = "instruksi"  #: Instruction (*Instruksi Bupati/Wali Kota*).
+    OTHER = "other"  #: Any other instrument.
+
+
+class MeetingKind(StrEnum):
+    """The kind of a meeting (*pertemuan*)."""
+
+    COORDINATION = "coordination"  #: Coordination meeting (*rapat koordinasi*, *rakor*).
+    COACHING_CLINIC = "coaching_clinic"  #: Coaching clinic CC1-CC7.
+    OTHER = "other"  #: Any other meeting.
+
+
+class DocumentKind(StrEnum):
+    """The kind of a planning document (*dokumen perencanaan*)."""
+
+    SSK = "ssk"  #: *Strategi Sanitasi Kabupaten/Kota* (5-year strategy).
+    BUKU_PUTIH = "buku_putih"  #: *Buku Putih Sanitasi* (baseline).
+    MPS = "mps"  #: *Memorandum Program Sanitasi* (investment memorandum).
+    SANITATION_PROFILE = "sanitation_profile"  #: Sanitation profile / status report.
+    POLICY_PACKAGE = "policy_package"  #: *Paket kebijakan sanitasi*.
+    RPJMD = "rpjmd"  #: Regional medium-term development plan.
+    RENSTRA = "renstra"  #: Agency strategic plan.
+    RKPD = "rkpd"  #: Regional annual work plan.
+    RENJA = "renja"  #: Agency annual work plan.
+    DPA = "dpa"  #: Budget implementation document (*Dokumen Pelaksanaan Anggaran*).
+    ROADMAP = "roadmap"  #: *Roadmap Sanitasi Provinsi*.
+    OTHER = "other"  #: Any other document.
+
+
+class AnnualPlan(StrEnum):
+    """An annual plan an activity can be taken into (*internalisasi*)."""
+
+    RKPD = "rkpd"  #: *Rencana Kerja Pemerintah Daerah*.
+    RENJA = "renja"  #: *Rencana Kerja Perangkat Daerah*.
+    DPA = "dpa"  #: *Dokumen Pelaksanaan Anggaran*.
+
+
+_ANNUAL_DOCUMENTS: Final = frozenset({DocumentKind.RKPD, DocumentKind.RENJA, DocumentKind.DPA})
+
+
+class Scale(StrEnum):
+    """The scale of a service model phase (*skala layanan*)."""
+
+    TRIAL = "trial"  #: Limited-scale trial (*uji coba skala terbatas*).
+    EXPANDED = "expanded"  #: Expanded scale (*skala diperluas*).
+    FULL = "full"  #: Full scale (*skala penuh*).
+
+
+class Office(StrEnum):
+    """The office of a signatory (*jabatan*)."""
+
+    BUPATI = "bupati"  #: Regent.
+    WAKIL_BUPATI = "wakil_bupati"  #: Deputy regent.
+    WALI_KOTA = "wali_kota"  #: Mayor.
+    WAKIL_WALI_KOTA = "wakil_wali_kota"  #: Deputy mayor.
+    PJ_KEPALA_DAERAH = "pj_kepala_daerah"  #: Acting regional head (*Penjabat*).
+    SEKDA = "sekda"  #: Regional secretary (*Sekretaris Daerah*).
+    BAPPEDA_HEAD = "bappeda_head"  #: Head of Bappeda.
+    OTHER = "other"  #: Any other office.
+
+    @property
+    def is_regional_head(self) -> bool:
+        """Whether the office is the regional head or their deputy (*kepala daerah*)."""
+        return self in _REGIONAL_HEADS
+
+
+_REGIONAL_HEADS: Final = frozenset(
+    {
+        Office.BUPATI,
+        Office.WAKIL_BUPATI,
+        Office.WALI_KOTA,
+        Office.WAKIL_WALI_KOTA,
+        Office.PJ_KEPALA_DAERAH,
+    }
+)
+
+
+class MemberRole(StrEnum):
+    """A role in the working group (*Pokja*)."""
+
+    CHAIR = "chair"  #: *Ketua*.
+    VICE_CHAIR = "vice_chair"  #: *Wakil ketua*.
+    SECRETARY = "secretary"  #: *Sekretaris*.
+    MEMBER = "member"  #: *Anggota*.
+
+
+class FundingSource(StrEnum):
+    """A funding source (*sumber pendanaan*).
+
+    "APBD" in milestone wording means the district's own budget (:attr:`APBD_DISTRICT`);
+    "non-APBD" is every other source.
+    """
+
+    APBN = "apbn"  #: State budget.
+    DAK = "dak"  #: Special allocation fund (*Dana Alokasi Khusus*, an APBN transfer).
+    APBD_PROVINCE = "apbd_province"  #: Provincial budget (*APBD Provinsi*).
+    APBD_DISTRICT = "apbd_district"  #: The district's own budget (*APBD Kabupaten/Kota*).
+    DANA_DESA = "dana_desa"  #: Village fund.
+    CSR = "csr"  #: Corporate social responsibility / private.
+    GRANT = "grant"  #: Donor or grant (*hibah*).
+    COMMUNITY = "community"  #: Community contribution (*swadaya masyarakat*).
+    PPP = "ppp"  #: Public-private partnership (*KPBU*).
+    OTHER = "other"  #: Any other source.
+
+    @property
+    def group(self) -> "FundingGroup":
+        """Return ``apbd`` for the district's own budget, ``non_apbd`` otherwise."""
+        return FundingGroup.APBD if self is FundingSource.APBD_DISTRICT else FundingGroup.NON_APBD
+
+
+class FundingGroup(StrEnum):
+    """The two funding groups of the milestone wording."""
+
+    APBD = "apbd"  #: The district's own budget.
+    NON_APBD = "non_apbd"  #: Every other source.
+
+
+APBD_SOURCES: Final = frozenset({FundingSource.APBD_DISTRICT})
+"""The funding sources counted as "APBD" in milestone wording."""
+
+
+class EvaluationSubject(StrEnum):
+    """What an evaluation (*evaluasi*) looked at."""
+
+    TRIAL = "trial"  #: The limited-scale trial (M3).
+    SERVICE_MODEL = "service_model"  #: The running service model (M4, yearly).
+    POST_M4 = "post_m4"  #: The post-M4 evaluation.
+
+
+class AccessSource(StrEnum):
+    """Where an access figure came from."""
+
+    SUSENAS = "susenas"  #: BPS national socio-economic survey.
+    EHRA = "ehra"  #: Environmental Health Risk Assessment survey.
+    NAWASIS = "nawasis"  #: The national water and sanitation information system.
+    DISTRICT_REPORT = "district_report"  #: Figures reported by the district.
+    HOUSEHOLD_RECORDS = "household_records"  #: Computed from household records by this library.
+    OTHER = "other"  #: Any other source.
+
+
+class AreaType(StrEnum):
+    """Urban / rural split of a figure (*perkotaan / perdesaan*)."""
+
+    TOTAL = "total"
+    URBAN = "urban"
+    RURAL = "rural"
+
+
+class TargetIndicator(StrEnum):
+    """An indicator that national targets are set on."""
+
+    LAYAK = "layak"  #: Improved access (*akses layak*): safely managed + basic + limited.
+    SAFELY_MANAGED = "safely_managed"  #: *Akses aman*.
+    OPEN_DEFECATION = "open_defecation"  #: *BABS di tempat terbuka* (lower is better).
+    WASTE_REDUCTION = "waste_reduction"  #: Solid-waste reduction (*pengurangan*).
+    WASTE_HANDLING = "waste_handling"  #: Solid-waste handling (*penanganan*).
+
+    @property
+    def higher_is_better(self) -> bool:
+        """Whether a higher value is better (false only for open defecation)."""
+        return self is not TargetIndicator.OPEN_DEFECATION
+
+
+DEFAULT_ASPECTS: Final = (
+    "regulation",
+    "institution",
+    "financing",
+    "technical",
+    "participation",
+    "communication",
+)
+"""The six aspects of the multi-aspect service model (*regulasi, kelembagaan, pendanaan, teknis,
+peran serta masyarakat dan swasta, komunikasi / perubahan perilaku*). The list is data: an
+assessment may name any aspect identifier."""
+
+
+# --------------------------------------------------------------------------------------------
+# Field helpers: one spelling for each kind of field keeps the classes readable
+# --------------------------------------------------------------------------------------------
+
+
+def _text_field() -> str:
+    return attrs.field(validator=v.text_value)
+
+
+def _opt_text() -> str | None:
+    return attrs.field(default=None, validator=v.optional(v.text_value))
+
+
+def _opt_date() -> dt.date | None:
+    return attrs.field(default=None, validator=v.optional(v.date_value))
+
+
+def _opt_money() -> Decimal | None:
+    return attrs.field(
+        default=None, converter=v.to_optional_decimal, validator=v.optional(v.non_negative)
+    )
+
+
+def _opt_pct() -> Decimal | None:
+    return attrs.field(
+        default=None, converter=v.to_optional_decimal, validator=v.optional(v.percentage)
+    )
+
+
+def _provenance() -> "tuple[Provenance, ...]":
+    return attrs.field(factory=tuple, converter=v.to_tuple, validator=v.instances(Provenance))
+
+
+def _ids_unique(path: str, ids: list[str | None], problems: list[Problem]) -> set[str]:
+    seen: set[str] = set()
+    for index, ident in enumerate(ids):
+        if ident is None:
+            continue
+        if ident in seen:
+            problems.append(
+                Problem(
+                    path=f"{path}[{index}].id",
+                    code="duplicate_id",
+                    text=text("duplicate_id", got=ident),
+                )
+            )
+        seen.add(ident)
+    return seen
+
+
+def _check_period(start: object, end: object) -> None:
+    if start is not None and end is not None and end < start:  # type: ignore[operator]
+        raise v.invalid("end", "end_before_start", start=start, end=end)
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a record or figure came from (*sumber data*).
+
+    Attributes:
+        source: the source document or system, e.g. "Kaltim Post, 22 Juli 2024" or "NAWASIS".
+        url: a link to it, when there is one.
+        seen_on: the date the source was read.
+        note: anything an official should know about the source.
+    """
+
+    source: str = _text_field()
+    url: str | None = _opt_text()
+    seen_on: dt.date | None = _opt_date()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """The district a dossier is about: a *kabupaten* or *kota* (together *kab/kota*).
+
+    Attributes:
+        code: the Kemendagri code ``PP.KK`` (``64.11``); its province must exist.
+        name: the district's name, e.g. "Kabupaten Mahakam Ulu".
+    """
+
+    code: str = attrs.field(validator=v.text_value)
+    name: str = _text_field()
+
+    @code.validator
+    def _check_code(self, attribute: "attrs.Attribute[str]", value: str) -> None:
+        # Imported here so that importing the model reads no data: the registry loads lazily.
+        from sanitasi_core.codes import RegionLevel, parse_region_code  # noqa: PLC0415
+
+        from sanitasi_core.exceptions import ParseError  # noqa: PLC0415
+        from sanitasi_core.regions import default_registry  # noqa: PLC0415
+
+        try:
+            parsed = parse_region_code(value)
+        except ParseError as err:
+            raise ValidationError.single(attribute.name, err.text, "pattern") from None
+        if parsed.level is not RegionLevel.REGENCY:
+            raise v.fail(
+                attribute, "pattern", expected="a kab/kota code PP.KK such as '64.11'", got=value
+            )
+        if not default_registry().has_province(parsed.province_code):
+            raise v.fail(attribute, "unknown_province", province=parsed.province_code, code=value)
+
+    @property
+    def province_code(self) -> str:
+        """Return the two-digit province code (``64``)."""
+        return self.code[:2]
+
+    @property
+    def is_kota(self) -> bool:
+        """Whether the district is a city (*kota*: codes 71-99) rather than a *kabupaten*."""
+        return int(self.code[3:5]) >= 71
+
+
+@attrs.frozen(kw_only=True)
+class LegalInstrument:
+    """A legal instrument (*produk hukum*): decree, regulation, circular or instruction.
+
+    Attributes:
+        kind: Kepmendagri, Perda, Perbup, Perwali, SK, SE, Instruksi, ….
+        number: the number as written (``100.4.3-1037/Kep/Bangda 2023``); see
+            :func:`sanitasi_core.decrees.parse_decree_number` for Kemendagri decrees.
+        date: the date it was signed (*tanggal penetapan*).
+        issuer: who issued it (e.g. "Menteri Dalam Negeri", "Bupati Mahakam Ulu").
+        title: its title or subject (*tentang …*).
+    """
+
+    kind: InstrumentKind = attrs.field(validator=v.member_of(InstrumentKind))
+    number: str | None = _opt_text()
+    date: dt.date | None = _opt_date()
+    issuer: str | None = _opt_text()
+    title: str | None = _opt_text()
+    provenance: "tuple[Provenance, ...]" = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class Designation:
+    """A designation of the district at a milestone by decree (*penetapan lokasi*).
+
+    Attributes:
+        decree: the decree (usually a Kepmendagri issued through Bangda).
+        milestone: the milestone the district is designated to implement.
+        year: the programme year the designation is for.
+        m4_year: for M4, the year index (M4 year 1, 2, …); ``None`` when unknown or not M4.
+        completed: milestones the decree records as completed (e.g. M1-M3).
+    """
+
+    decree: LegalInstrument = attrs.field(validator=v.instance(LegalInstrument))
+    milestone: Milestone = attrs.field(validator=v.member_of(Milestone))
+    year: int = attrs.field(validator=v.year)
+    m4_year: int | None = attrs.field(default=None, validator=v.optional(v.integer(1, 20)))
+    completed: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.member_of(Milestone))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.m4_year is not None and self.milestone is not Milestone.M4:
+            raise v.invalid("m4_year", "m4_year_only_for_m4", milestone=self.milestone.value)
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    """A member of the working group (*anggota Pokja*).
+
+    Attributes:
+        office: the office or position held (e.g. "Sekda", "Kepala Bappeda").
+        name: the person's name, when known.
+        agency: the agency (*perangkat daerah*) they represent.
+        role: chair, vice chair, secretary or member.
+    """
+
+    office: str = _text_field()
+    name: str | None = _opt_text()
+    agency: str | None = _opt_text()
+    role: MemberRole = attrs.field(default=MemberRole.MEMBER, validator=v.member_of(MemberRole))
+
+
+@attrs.frozen(kw_only=True)
+class WorkingGroup:
+    """The district's sanitation working group (*Pokja PKP / PPAS / AMPL / Sanitasi*).
+
+    Attributes:
+        name: its name as used locally, e.g. "Pokja PKP".
+        decree: the decree forming it (*SK Bupati/Wali Kota*); ``None`` when unknown.
+        host: the agency hosting it (usually Bappeda).
+        members: its members; ``None`` when not reported.
+    """
+
+    name: str = _text_field()
+    decree: LegalInstrument | None = attrs.field(
+        default=None, validator=v.optional(v.instance(LegalInstrument))
+    )
+    host: str | None = _opt_text()
+    members: tuple[Member, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Member))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting: a coordination meeting (*rakor*) or a coaching clinic (CC1-CC7).
+
+    Attributes:
+        kind: coordination, coaching clinic or other.
+        date: the day it was held.
+        clinic: for a coaching clinic, its number 1-7 (CC1 belongs to M1, CC6-CC7 to M4).
+        title: its title or agenda.
+        location: where it was held.
+        chaired_by: who opened or chaired it.
+    """
+
+    kind: MeetingKind = attrs.field(validator=v.member_of(MeetingKind))
+    date: dt.date = attrs.field(validator=v.date_value)
+    clinic: int | None = attrs.field(default=None, validator=v.optional(v.integer(1, 7)))
+    title: str | None = _opt_text()
+    location: str | None = _opt_text()
+    chaired_by: str | None = _opt_text()
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is MeetingKind.COACHING_CLINIC and self.clinic is None:
+            code = "coaching_clinic_required"
+            raise v.invalid("clinic", code)
+        if self.kind is not MeetingKind.COACHING_CLINIC and self.clinic is not None:
+            code = "coaching_clinic_kind"
+            raise v.invalid("clinic", code)
+
+
+@attrs.frozen(kw_only=True)
+class PlanningDocument:
+    """A planning document: SSK, Buku Putih, MPS, sanitation profile, policy package, RKPD, ….
+
+    Attributes:
+        kind: what the document is.
+        title: its title.
+        period_start: first year of a multi-year period (the SSK's five years).
+        period_end: last year of that period (inclusive).
+        year: the year of an annual document (RKPD, Renja, DPA).
+        adopted_on: the date it was adopted or completed.
+        instrument: the legal instrument adopting it (e.g. the Perbup adopting a policy package).
+    """
+
+    kind: DocumentKind = attrs.field(validator=v.member_of(DocumentKind))
+    title: str | None = _opt_text()
+    period_start: int | None = attrs.field(default=None, validator=v.optional(v.year))
+    period_end: int | None = attrs.field(default=None, validator=v.optional(v.year))
+    year: int | None = attrs.field(default=None, validator=v.optional(v.year))
+    adopted_on: dt.date | None = _opt_date()
+    instrument: LegalInstrument | None = attrs.field(
+        default=None, validator=v.optional(v.instance(LegalInstrument))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        start, end = self.period_start, self.period_end
+        if start is not None and end is not None:
+            if end < start:
+                code = "end_before_start"
+                raise v.invalid("period_end", code, start=start, end=end)
+            if self.kind is DocumentKind.SSK and end - start != 4:
+                raise v.invalid("period_end", "ssk_period", start=start, end=end)
+        if self.kind in _ANNUAL_DOCUMENTS and self.year is None:
+            code = "annual_document_year"
+            raise v.invalid("year", code, kind=self.kind.value)
+
+    def covers_year(self, year: int) -> bool | None:
+        """Whether the document's period covers *year*; ``None`` when the period is unknown."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        return self.period_start <= year <= self.period_end
+
+
+@attrs.frozen(kw_only=True)
+class ServicePhase:
+    """One phase of a service model at one scale (*tahap layanan*).
+
+    Attributes:
+        scale: trial, expanded or full.
+        area: the service area, as described (e.g. "Kecamatan Long Bagun").
+        villages: region codes of the villages served, when listed.
+        households: households served in this phase, when known.
+        start: when the phase started.
+        end: when it ended (``None``: ongoing or unknown).
+    """
+
+    scale: Scale = attrs.field(validator=v.member_of(Scale))
+    area: str = _text_field()
+    villages: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.text_value)
+    )
+    households: int | None = attrs.field(
+        default=None, validator=v.optional(v.integer(0, 100_000_000))
+    )
+    start: dt.date | None = _opt_date()
+    end: dt.date | None = _opt_date()
+
+    def __attrs_post_init__(self) -> None:
+        _check_period(self.start, self.end)
+
+
+@attrs.frozen(kw_only=True)
+class AspectAssessment:
+    """An assessment of one aspect of a service model (*penilaian aspek*).
+
+    Attributes:
+        aspect: the aspect, one of :data:`DEFAULT_ASPECTS` or another identifier.
+        score: the score, 0-100 (e.g. on the steps 0 / 50 / 75 / 100).
+        assessed_on: the date of the assessment.
+        evidence: what the score rests on (document, photo, decree).
+        assessor: who assessed it.
+    """
+
+    aspect: str = attrs.field(validator=v.text_value)
+    score: Decimal = attrs.field(converter=v.to_decimal, validator=v.score)
+    assessed_on: dt.date = attrs.field(validator=v.date_value)
+    evidence: str | None = _opt_text()
+    assessor: str | None = _opt_text()
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class ServiceModel:
+    """A service model of one sub-sector (*model layanan*), assessed across aspects.
+
+    Attributes:
+        id: an identifier unique in the dossier, used by activities and reports.
+        sub_sector: the sub-sector it serves.
+        name: its name (e.g. "LLTT Kecamatan Long Bagun").
+        system: the technical system, e.g. "SPALD-S" or "TPS3R".
+        phases: its phases in order (trial first); ``None`` when not reported.
+        assessments: the aspect assessments; ``None`` when not reported.
+    """
+
+    id: str = _text_field()
+    sub_sector: SubSector = attrs.field(validator=v.member_of(SubSector))
+    name: str = _text_field()
+    system: str | None = _opt_text()
+    phases: tuple[ServicePhase, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(ServicePhase)),
+    )
+    assessments: tuple[AspectAssessment, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(AspectAssessment)),
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentTarget:
+    """A target named in a commitment (e.g. 95 % layak by 2026).
+
+    Attributes:
+        indicator: what is targeted, free text or an indicator name.
+        value: the target value.
+        unit: its unit (``%``, ``households``, ``Rp``).
+        year: the year it is due.
+    """
+
+    indicator: str = _text_field()
+    value: Decimal = attrs.field(converter=v.to_decimal, validator=v.decimal)
+    unit: str = _text_field()
+    year: int | None = attrs.field(default=None, validator=v.optional(v.year))
+
+
+@attrs.frozen(kw_only=True)
+class Commitment:
+    """A signed commitment (*komitmen*) of a regional head or official.
+
+    Attributes:
+        office: the signatory's office (Bupati, Wali Kota, …).
+        signed_on: the date it was signed.
+        scope: what is committed to, as written.
+        signatory: the signatory's name.
+        year: the programme year the commitment is for (M4 commitments are yearly).
+        pledged: a pledged budget in Rupiah, when stated.
+        targets: targets it names.
+        document: the document it was signed as, when known.
+    """
+
+    office: Office = attrs.field(validator=v.member_of(Office))
+    signed_on: dt.date = attrs.field(validator=v.date_value)
+    scope: str = _text_field()
+    signatory: str | None = _opt_text()
+    year: int | None = attrs.field(default=None, validator=v.optional(v.year))
+    pledged: Decimal | None = _opt_money()
+    targets: tuple[CommitmentTarget, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.instances(CommitmentTarget)
+    )
+    document: LegalInstrument | None = attrs.field(
+        default=None, validator=v.optional(v.instance(LegalInstrument))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class Activity:
+    """A programme activity (*program / kegiatan / sub-kegiatan*) with its money.
+
+    Attributes:
+        id: an identifier unique in the dossier.
+        name: its name as in the budget.
+        fiscal_year: the fiscal year (*tahun anggaran*, = calendar year).
+        code: its APBD nomenclature code (``1.03.05.2.01.0044``), when it has one.
+        sub_sector: the sanitation sub-sector.
+        funding_source: where the money comes from; ``None`` when unknown.
+        planned: the planned amount (*pagu*) in Rupiah; ``None`` when unknown.
+        realised: the realised amount (*realisasi*) in Rupiah; ``None`` when unknown.
+            Realised may exceed planned (overspend happens).
+        physical_progress: physical progress in percent.
+        service_model: the id of the service model it serves.
+        planned_in: the annual plans it was taken into; ``None`` when unknown.
+    """
+
+    id: str = _text_field()
+    name: str = _text_field()
+    fiscal_year: int = attrs.field(validator=v.year)
+    code: str | None = attrs.field(default=None, validator=v.optional(v.text_value))
+    sub_sector: SubSector | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(SubSector))
+    )
+    funding_source: FundingSource | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(FundingSource))
+    )
+    planned: Decimal | None = _opt_money()
+    realised: Decimal | None = _opt_money()
+    physical_progress: Decimal | None = _opt_pct()
+    service_model: str | None = _opt_text()
+    planned_in: tuple[AnnualPlan, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.items(v.member_of(AnnualPlan))),
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    @code.validator
+    def _check_code(self, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
+        if value is None:
+            return
+        from sanitasi_core.codes import parse_apbd_code  # noqa: PLC0415
+
+        from sanitasi_core.exceptions import ParseError  # noqa: PLC0415
+
+        try:
+            parse_apbd_code(value)
+        except ParseError as err:
+            raise ValidationError.single(attribute.name, err.text, "pattern") from None
+
+
+@attrs.frozen(kw_only=True)
+class MonitoringReport:
+    """A monitoring report (*laporan monitoring / pemantauan*).
+
+    Attributes:
+        period_start: first day of the period monitored.
+        period_end: last day of the period monitored.
+        id: an identifier, when referenced.
+        issued_on: the date of the report.
+        activities: ids of the activities it covers.
+        funding_groups: the funding groups it covers (``apbd``, ``non_apbd``).
+        service_model: the id of the service model it monitors.
+    """
+
+    period_start: dt.date = attrs.field(validator=v.date_value)
+    period_end: dt.date = attrs.field(validator=v.date_value)
+    id: str | None = _opt_text()
+    issued_on: dt.date | None = _opt_date()
+    activities: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.text_value)
+    )
+    funding_groups: tuple[FundingGroup, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.member_of(FundingGroup))
+    )
+    service_model: str | None = _opt_text()
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.period_end < self.period_start:
+            code = "end_before_start"
+            raise v.invalid("period_end", code, start=self.period_start, end=self.period_end)
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """An evaluation (*evaluasi*) of a trial or of a running service model.
+
+    Attributes:
+        subject: the trial, the service model, or the post-M4 evaluation.
+        evaluated_on: the date of the evaluation.
+        service_model: the id of the service model evaluated.
+        findings: what was found.
+        lessons: lessons learned (*pembelajaran*); ``None`` when not reported.
+        improvements: improvements decided (*perbaikan*); ``None`` when not reported.
+    """
+
+    subject: EvaluationSubject = attrs.field(validator=v.member_of(EvaluationSubject))
+    evaluated_on: dt.date = attrs.field(validator=v.date_value)
+    service_model: str | None = _opt_text()
+    findings: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.text_value)
+    )
+    lessons: tuple[str, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.items(v.text_value))
+    )
+    improvements: tuple[str, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.items(v.text_value))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+def _opt_count() -> int | None:
+    return attrs.field(default=None, validator=v.optional(v.integer(0, 100_000_000)))
+
+
+@attrs.frozen(kw_only=True)
+class RungCounts:
+    """Household counts per rung of the sanitation ladder (*jumlah rumah tangga*).
+
+    Attributes:
+        total: all households of the area.
+        safely_managed: households with *akses aman*.
+        basic: households with *layak sendiri*.
+        limited: households with *layak bersama*.
+        unimproved: households with *belum layak*.
+        open_defecation: households practising open defecation (*BABS di tempat terbuka*).
+    """
+
+    total: int | None = _opt_count()
+    safely_managed: int | None = _opt_count()
+    basic: int | None = _opt_count()
+    limited: int | None = _opt_count()
+    unimproved: int | None = _opt_count()
+    open_defecation: int | None = _opt_count()
+
+    def __attrs_post_init__(self) -> None:
+        parts = [
+            c
+            for c in (
+                self.safely_managed,
+                self.basic,
+                self.limited,
+                self.unimproved,
+                self.open_defecation,
+            )
+            if c is not None
+        ]
+        if self.total is not None and sum(parts) > self.total:
+            code = "households_exceed_total"
+            raise v.invalid("total", code, total=sum(parts), households=self.total)
+
+
+_SHARE_TOLERANCE: Final = Decimal("0.5")  # published shares are rounded; allow that much
+
+
+@attrs.frozen(kw_only=True)
+class AccessRecord:
+    """Access to sanitation for one year and area (*akses sanitasi*), by rung of the ladder.
+
+    Shares are percentages of households. ``layak`` is the headline (safely managed + basic +
+    limited) when published on its own; :attr:`layak_share` derives it when the rungs are known.
+
+    Attributes:
+        year: the year the figures describe.
+        source: where they come from.
+        area: total, urban or rural.
+        safely_managed: share with *akses aman*.
+        basic: share with *layak sendiri*.
+        limited: share with *layak bersama*.
+        unimproved: share with *belum layak*.
+        open_defecation: share practising open defecation.
+        layak: the published *akses layak* headline share.
+        households: household counts, when known.
+    """
+
+    year: int = attrs.field(validator=v.year)
+    source: AccessSource = attrs.field(validator=v.member_of(AccessSource))
+    area: AreaType = attrs.field(default=AreaType.TOTAL, validator=v.member_of(AreaType))
+    safely_managed: Decimal | None = _opt_pct()
+    basic: Decimal | None = _opt_pct()
+    limited: Decimal | None = _opt_pct()
+    unimproved: Decimal | None = _opt_pct()
+    open_defecation: Decimal | None = _opt_pct()
+    layak: Decimal | None = _opt_pct()
+    households: RungCounts | None = attrs.field(
+        default=None, validator=v.optional(v.instance(RungCounts))
+    )
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        rungs = (
+            self.safely_managed,
+            self.basic,
+            self.limited,
+            self.unimproved,
+            self.open_defecation,
+        )
+        if all(r is None for r in rungs) and self.layak is None and self.households is None:
+            raise v.invalid("", "access_empty")
+        total = sum((r for r in rungs if r is not None), Decimal(0))
+        if total > 100 + _SHARE_TOLERANCE:
+            code = "shares_exceed_100"
+            raise v.invalid("", code, total=total)
+        parts = (self.safely_managed, self.basic, self.limited)
+        if self.layak is not None and all(p is not None for p in parts):
+            summed = sum(p for p in parts if p is not None)
+            if abs(summed - self.layak) > _SHARE_TOLERANCE:
+                code = "layak_mismatch"
+                raise v.invalid("layak", code, layak=self.layak, total=summed)
+
+    @property
+    def layak_share(self) -> Decimal | None:
+        """The *layak* share: published, or the sum of its three rungs; ``None`` if unknown."""
+        if self.layak is not None:
+            return self.layak
+        parts = (self.safely_managed, self.basic, self.limited)
+        if any(p is None for p in parts):
+            return None
+        return sum((p for p in parts if p is not None), Decimal(0))
+
+
+@attrs.frozen(kw_only=True)
+class NationalTarget:
+    """A dated national target (*target nasional*), e.g. RPJMN 2020-2024: 90 % layak by 2024.
+
+    Attributes:
+        id: a stable identifier, e.g. ``rpjmn-2024-layak``.
+        indicator: the indicator targeted.
+        value: the target share in percent.
+        year: the year by which it is due.
+        basis: the document that sets it (e.g. "RPJMN 2020-2024 (Perpres 18/2020)").
+        area: total, urban or rural.
+        url: a link to the basis.
+    """
+
+    id: str = _text_field()
+    indicator: TargetIndicator = attrs.field(validator=v.member_of(TargetIndicator))
+    value: Decimal = attrs.field(converter=v.to_decimal, validator=v.percentage)
+    year: int = attrs.field(validator=v.year)
+    basis: str = _text_field()
+    area: AreaType = attrs.field(default=AreaType.TOTAL, validator=v.member_of(AreaType))
+    url: str | None = _opt_text()
+
+
+def _opt_records(cls: type) -> object:
+    return attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(cls))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Dossier:
+    """Everything known about one district's sanitation programme (*dosir kab/kota*).
+
+    Collections that are ``None`` were not reported (unknown); an empty tuple was reported as
+    having no entries. Ids of service models, activities and monitoring reports are unique and
+    every reference to them resolves; all problems are reported together.
+
+    Attributes:
+        schema: the format name and version, always :data:`DOSSIER_SCHEMA`.
+        region: the district.
+        description: what the dossier is and where it comes from.
+        fictional: true for a made-up district used in demonstrations.
+        designations: milestone designations by decree.
+        working_group: the Pokja.
+        meetings: coordination meetings and coaching clinics.
+        documents: planning documents (SSK, Buku Putih, policy package, …).
+        service_models: service models with their phases and aspect assessments.
+        commitments: signed commitments.
+        activities: programme activities with their money.
+        monitoring_reports: monitoring reports.
+        evaluations: evaluations of the trial and of the service model.
+        access_records: access figures by year.
+        provenance: sources for the dossier as a whole.
+    """
+
+    region: Region = attrs.field(validator=v.instance(Region))
+    schema: str = attrs.field(default=DOSSIER_SCHEMA)
+    description: str | None = _opt_text()
+    fictional: bool = attrs.field(default=False, validator=v.flag)
+    designations: tuple[Designation, ...] | None = _opt_records(Designation)  # type: ignore[assignment]
+    working_group: WorkingGroup | None = attrs.field(
+        default=None, validator=v.optional(v.instance(WorkingGroup))
+    )
+    meetings: tuple[Meeting, ...] | None = _opt_records(Meeting)  # type: ignore[assignment]
+    documents: tuple[PlanningDocument, ...] | None = _opt_records(PlanningDocument)  # type: ignore[assignment]
+    service_models: tuple[ServiceModel, ...] | None = _opt_records(ServiceModel)  # type: ignore[assignment]
+    commitments: tuple[Commitment, ...] | None = _opt_records(Commitment)  # type: ignore[assignment]
+    activities: tuple[Activity, ...] | None = _opt_records(Activity)  # type: ignore[assignment]
+    monitoring_reports: tuple[MonitoringReport, ...] | None = _opt_records(MonitoringReport)  # type: ignore[assignment]
+    evaluations: tuple[Evaluation, ...] | None = _opt_records(Evaluation)  # type: ignore[assignment]
+    access_records: tuple[AccessRecord, ...] | None = _opt_records(AccessRecord)  # type: ignore[assignment]
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    @schema.validator
+    def _check_schema(self, attribute: "attrs.Attribute[str]", value: object) -> None:
+        if value != DOSSIER_SCHEMA:
+            raise v.fail(attribute, "schema_mismatch", expected=DOSSIER_SCHEMA, got=repr(value))
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        models = _ids_unique("service_models", [m.id for m in self.service_models or ()], problems)
+        activities = _ids_unique("activities", [a.id for a in self.activities or ()], problems)
+        _ids_unique("monitoring_reports", [r.id for r in self.monitoring_reports or ()], problems)
+
+        def ref(path: str, kind: str, ident: str | None, known: set[str]) -> None:
+            if ident is not None and ident not in known:
+                code = "unknown_reference"
+                problems.append(
+                    Problem(path=path, code=code, text=text(code, kind=kind, got=ident))
+                )
+
+        for i, act in enumerate(self.activities or ()):
+            ref(f"activities[{i}].service_model", "service model", act.service_model, models)
+        for i, rep in enumerate(self.monitoring_reports or ()):
+            ref(
+                f"monitoring_reports[{i}].service_model", "service model", rep.service_model, models
+            )
+            for j, ident in enumerate(rep.activities):
+                ref(f"monitoring_reports[{i}].activities[{j}]", "activity", ident, activities)
+        for i, ev in enumerate(self.evaluations or ()):
+            ref(f"evaluations[{i}].service_model", "service model", ev.service_model, models)
+        if problems:
+            raise ValidationError(problems)
+
+    def service_model(self, ident: str) -> ServiceModel | None:
+        """Return the service model with id *ident*, or ``None``."""
+        return next((m for m in self.service_models or () if m.id == ident), None)

@@ -1,0 +1,93 @@
+"""Reading and writing the JSON format of dossiers (``sanitasi.dossier/v1``).
+
+The format is defined once, by the converter in :mod:`sanitasi_core._wire`. A document that is
+not valid raises one :class:`~sanitasi_core.exceptions.DossierFormatError` listing **every**
+problem with its JSON path, e.g. ``$.activities[3].planned: expected a decimal string such as
+"1250000.00", got 12.5 (number)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+import cattrs
+
+from sanitasi_core import _wire
+from sanitasi_core.exceptions import DossierFormatError
+from sanitasi_core.model import Dossier
+
+__all__ = [
+    "dossier_from_dict",
+    "dossier_json_schema",
+    "dossier_to_dict",
+    "dump_dossier",
+    "load_dossier",
+    "make_converter",
+]
+
+make_converter = _wire.make_converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    # Built on first use, not at import: building hooks costs time `import sanitasi_core` must not.
+    return _wire.make_converter()
+
+
+def dossier_from_dict(data: object, *, source: str | None = None) -> Dossier:
+    """Build a dossier from decoded JSON data (dicts, lists, strings, numbers).
+
+    Args:
+        data: the decoded document.
+        source: a file name or label, carried by the error.
+
+    Raises:
+        DossierFormatError: listing every problem with its JSON path.
+    """
+    result = _wire.structure(_converter(), data, Dossier)
+    if isinstance(result, list):
+        raise DossierFormatError(result, source=source)
+    return result
+
+
+def load_dossier(document: str | bytes, *, source: str | None = None) -> Dossier:
+    """Parse and validate a dossier from JSON text.
+
+    Size and nesting depth are bounded, so hostile input is rejected cheaply.
+
+    Args:
+        document: the JSON text (``bytes`` are read as UTF-8, with or without a BOM).
+        source: a file name or label, carried by the error.
+
+    Raises:
+        DossierFormatError: listing every problem with its JSON path.
+    """
+    try:
+        data = _wire.parse_json(document)
+    except _wire.DocumentProblems as err:
+        raise DossierFormatError(err.problems, source=source) from None
+    return dossier_from_dict(data, source=source)
+
+
+def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
+    """Return the JSON-ready data of *dossier* (unknown fields are omitted)."""
+    data: dict[str, Any] = _converter().unstructure(dossier)
+    return data
+
+
+def dump_dossier(dossier: Dossier, *, indent: int | None = 2) -> str:
+    """Return *dossier* as JSON text (UTF-8, Indonesian names unescaped)."""
+    return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)
+
+
+def dossier_json_schema() -> dict[str, Any]:
+    """Return the shipped JSON Schema (draft 2020-12) of the dossier format.
+
+    It is read from package data on each call; nothing is read at import time.
+    """
+    path = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
