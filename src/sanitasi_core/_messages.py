@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from sanitasi_core._messages_formats import FORMAT_MESSAGES
+from sanitasi_core._messages_regions import REGION_MESSAGES
 from sanitasi_core._text import Text
 
 __all__ = ["CATALOGUE", "text"]
 
-CATALOGUE: Final[Mapping[str, Mapping[str, str]]] = {
+_GENERIC: Final[Mapping[str, Mapping[str, str]]] = {
     # --- generic value checks -------------------------------------------------------------
     "expected_type": {
         "id": "diharapkan {expected}, didapat {got}",
@@ -144,6 +146,13 @@ CATALOGUE: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "berkas tidak dapat dibaca: {reason}",
         "en": "file cannot be read: {reason}",
     },
+}
+
+# One catalogue; the parts live beside the modules that use them. Codes never collide (tested).
+CATALOGUE: Final[Mapping[str, Mapping[str, str]]] = {
+    **_GENERIC,
+    **FORMAT_MESSAGES,
+    **REGION_MESSAGES,
 }
 
 

@@ -25,12 +25,12 @@ MIN_YEAR = 1945
 MAX_YEAR = 2100
 
 
-def invalid(path: str, code: str, **params: object) -> ValidationError:
+def invalid(path: str, code: str, /, **params: object) -> ValidationError:
     """Build the error for the field at *path* with message *code* of the catalogue."""
     return ValidationError.single(path, text(code, **params), code)
 
 
-def fail(attribute: attrs.Attribute[Any], code: str, **params: object) -> ValidationError:
+def fail(attribute: attrs.Attribute[Any], code: str, /, **params: object) -> ValidationError:
     """Build the error for *attribute* with message *code*."""
     return invalid(attribute.name, code, **params)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 import types
@@ -84,7 +85,11 @@ def describe(value: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: object, t: type) -> str:
+    # The hook registered for ``str`` also receives StrEnum subclasses (cattrs dispatches on
+    # the class hierarchy), so hand those to the enum hook.
+    if t is not str:
+        return _enum_hook(t)(value, t)  # type: ignore[return-value]
     if type(value) is not str:
         raise WireTypeError("a string", value)
     return value
@@ -126,6 +131,7 @@ def _is_enum(t: object) -> bool:
     return isinstance(t, type) and issubclass(t, enum.Enum)
 
 
+@functools.cache
 def _enum_hook(t: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     by_value = {m.value: m for m in t}
     choices = ", ".join(repr(v) for v in by_value)
@@ -216,7 +222,7 @@ def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Cal
         keep = {
             a.name: override(omit_if_default=False) for a in attrs.fields(cls) if a.name == "schema"
         }
-        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **keep)
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **keep)  # type: ignore[arg-type]
 
     return structure_factory, unstructure_factory
 
@@ -304,8 +310,8 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
                 text=text(exc.code, expected=exc.expected, got=describe(exc.got)),
             )
     elif isinstance(exc, BaseExceptionGroup):
-        for sub in exc.exceptions:
-            yield from problems_from(sub, path)
+        for member in exc.exceptions:
+            yield from problems_from(member, path)
     else:  # pragma: no cover - a bug in a hook; still reported rather than crashing
         yield Problem(
             path=path,
@@ -382,8 +388,8 @@ def parse_json(document: str | bytes, *, max_bytes: int = MAX_DOCUMENT_BYTES) ->
         ) from None
 
 
-def _problem(code: str, line: int | None = None, **params: object) -> DocumentProblems:
-    return DocumentProblems([Problem(path="$", code=code, text=text(code, **params), line=line)])
+def _problem(code: str, at_line: int | None = None, **params: object) -> DocumentProblems:
+    return DocumentProblems([Problem(path="$", code=code, text=text(code, **params), line=at_line)])
 
 
 def _parse_json(document: str | bytes, max_bytes: int) -> object:
@@ -395,7 +401,7 @@ def _parse_json(document: str | bytes, max_bytes: int) -> object:
             document = document.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             reason = f"not UTF-8 ({err.reason})"
-            raise _problem("invalid_json", reason=reason, line=None, column=err.start + 1) from None
+            raise _problem("invalid_json", reason=reason, line="?", column=err.start + 1) from None
     try:
         data = json.loads(document, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:

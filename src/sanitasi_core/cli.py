@@ -121,7 +121,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     if args.command == "validate":
         return _cmd_validate(args.files, lang, out, err)
-    if args.command == "schema":
-        return _cmd_schema(out)
-    parser.error(f"unknown command {args.command!r}")  # pragma: no cover - argparse rejects it
-    return EXIT_USAGE  # pragma: no cover
+    return _cmd_schema(out)

@@ -10,13 +10,15 @@ Indonesian terms are given in each docstring; see the glossary in the docs.
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from sanitasi_core import _validators as v
 from sanitasi_core._messages import text
-from sanitasi_core.exceptions import Problem, ValidationError
+from sanitasi_core.codes import RegionLevel, parse_apbd_code, parse_region_code
+from sanitasi_core.exceptions import ParseError, Problem, ValidationError
+from sanitasi_core.regions import default_registry  # loads its data on first call, not here
 
 __all__ = [
     "APBD_SOURCES",
@@ -71,10 +73,10 @@ DOSSIER_SCHEMA: Final = "sanitasi.dossier/v1"
 class Milestone(StrEnum):
     """An implementation milestone of the SSK (*milestone implementasi SSK*)."""
 
-    M1 = "M1"  #: *Komitmen kepala daerah*: the regional head's commitment.
-    M2 = "M2"  #: *Penetapan kebijakan*: policy adopted.
-    M3 = "M3"  #: *Uji coba skala terbatas*: limited-scale trial.
-    M4 = "M4"  #: *Penyelenggaraan layanan sanitasi berkelanjutan*: sustainable service.
+    M1 = "M1"  #: *Komitmen kepala daerah* — the regional head's commitment.
+    M2 = "M2"  #: *Penetapan kebijakan* — policy adopted.
+    M3 = "M3"  #: *Uji coba skala terbatas* — limited-scale trial.
+    M4 = "M4"  #: *Penyelenggaraan layanan sanitasi berkelanjutan* — sustainable service.
 
     @property
     def rank(self) -> int:
@@ -252,7 +254,7 @@ class AreaType(StrEnum):
 class TargetIndicator(StrEnum):
     """An indicator that national targets are set on."""
 
-    LAYAK = "layak"  #: Improved access (*akses layak*): safely managed + basic + limited.
+    LAYAK = "layak"  #: Improved access (*akses layak*) — safely managed + basic + limited.
     SAFELY_MANAGED = "safely_managed"  #: *Akses aman*.
     OPEN_DEFECATION = "open_defecation"  #: *BABS di tempat terbuka* (lower is better).
     WASTE_REDUCTION = "waste_reduction"  #: Solid-waste reduction (*pengurangan*).
@@ -282,31 +284,31 @@ assessment may name any aspect identifier."""
 # --------------------------------------------------------------------------------------------
 
 
-def _text_field() -> str:
+def _text_field() -> Any:
     return attrs.field(validator=v.text_value)
 
 
-def _opt_text() -> str | None:
+def _opt_text() -> Any:
     return attrs.field(default=None, validator=v.optional(v.text_value))
 
 
-def _opt_date() -> dt.date | None:
+def _opt_date() -> Any:
     return attrs.field(default=None, validator=v.optional(v.date_value))
 
 
-def _opt_money() -> Decimal | None:
+def _opt_money() -> Any:
     return attrs.field(
         default=None, converter=v.to_optional_decimal, validator=v.optional(v.non_negative)
     )
 
 
-def _opt_pct() -> Decimal | None:
+def _opt_pct() -> Any:
     return attrs.field(
         default=None, converter=v.to_optional_decimal, validator=v.optional(v.percentage)
     )
 
 
-def _provenance() -> "tuple[Provenance, ...]":
+def _provenance() -> Any:
     return attrs.field(factory=tuple, converter=v.to_tuple, validator=v.instances(Provenance))
 
 
@@ -369,10 +371,6 @@ class Region:
     @code.validator
     def _check_code(self, attribute: "attrs.Attribute[str]", value: str) -> None:
         # Imported here so that importing the model reads no data: the registry loads lazily.
-        from sanitasi_core.codes import RegionLevel, parse_region_code  # noqa: PLC0415
-
-        from sanitasi_core.exceptions import ParseError  # noqa: PLC0415
-        from sanitasi_core.regions import default_registry  # noqa: PLC0415
 
         try:
             parsed = parse_region_code(value)
@@ -725,9 +723,6 @@ class Activity:
     def _check_code(self, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
         if value is None:
             return
-        from sanitasi_core.codes import parse_apbd_code  # noqa: PLC0415
-
-        from sanitasi_core.exceptions import ParseError  # noqa: PLC0415
 
         try:
             parse_apbd_code(value)
@@ -796,7 +791,7 @@ class Evaluation:
     provenance: tuple[Provenance, ...] = _provenance()
 
 
-def _opt_count() -> int | None:
+def _opt_count() -> Any:
     return attrs.field(default=None, validator=v.optional(v.integer(0, 100_000_000)))
 
 

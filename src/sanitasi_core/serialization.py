@@ -20,6 +20,7 @@ from sanitasi_core.exceptions import DossierFormatError
 from sanitasi_core.model import Dossier
 
 __all__ = [
+    "build_dossier_json_schema",
     "dossier_from_dict",
     "dossier_json_schema",
     "dossier_to_dict",
@@ -83,6 +84,26 @@ def dump_dossier(dossier: Dossier, *, indent: int | None = 2) -> str:
     return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)
 
 
+SCHEMA_ID = "https://sanitasi-core.readthedocs.io/schemas/dossier-v1.schema.json"
+
+
+def build_dossier_json_schema() -> dict[str, Any]:
+    """Generate the dossier JSON Schema from the model (what is shipped, freshly built).
+
+    The shipped file is this function's output; a test keeps the two identical. Regenerate with
+    ``python -m sanitasi_core.serialization``.
+    """
+    from sanitasi_core import _schema  # noqa: PLC0415
+    from sanitasi_core.model import DOSSIER_SCHEMA  # noqa: PLC0415
+
+    return _schema.json_schema(
+        Dossier,
+        schema_id=SCHEMA_ID,
+        title="sanitasi-core dossier (sanitasi.dossier/v1)",
+        const_fields={"schema": DOSSIER_SCHEMA},
+    )
+
+
 def dossier_json_schema() -> dict[str, Any]:
     """Return the shipped JSON Schema (draft 2020-12) of the dossier format.
 
@@ -91,3 +112,10 @@ def dossier_json_schema() -> dict[str, Any]:
     path = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
+
+
+if __name__ == "__main__":  # pragma: no cover - maintainer tool
+    target = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
+    text = json.dumps(build_dossier_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    with resources.as_file(target) as path:
+        path.write_text(text, encoding="utf-8")
