@@ -407,7 +407,7 @@ def _fields(template: str) -> set[str]:
 
 def test_region_messages_are_bilingual_and_consistent() -> None:
     """Every region message has both languages with the same placeholders, and no code clash."""
-    assert not set(REGION_MESSAGES) & set(CATALOGUE)
+    assert set(REGION_MESSAGES) <= set(CATALOGUE)
     for code, entry in REGION_MESSAGES.items():
         assert set(entry) == {"id", "en"}, code
         assert entry["id"].strip(), code

@@ -90,6 +90,7 @@ class SchemaBuilder:
         if name in self.defs:
             return
         self.defs[name] = {}  # placeholder against recursion
+        attrs.resolve_types(cls)  # string annotations (forward references) become types
         docs = _attribute_docs(cls)
         properties: dict[str, Any] = dict(self._tag_fields.get(cls, {}))
         required: list[str] = list(properties)

@@ -25,8 +25,13 @@ class Text:
 
     def __attrs_post_init__(self) -> None:
         if not self.id.strip() or not self.en.strip():
-            msg = f"both languages are required, got id={self.id!r}, en={self.en!r}"
-            raise ValueError(msg)
+            from sanitasi_core._messages import text  # noqa: PLC0415  # avoids an import cycle
+            from sanitasi_core.exceptions import ValidationError  # noqa: PLC0415
+
+            blank = "id" if not self.id.strip() else "en"
+            raise ValidationError.single(
+                blank, text("not_blank", got=repr(getattr(self, blank))), "not_blank"
+            )
 
     def get(self, lang: Lang) -> str:
         """Return the sentence in *lang*."""

@@ -74,7 +74,10 @@ def describe(value: object) -> str:
     try:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
-        shown = repr(value)
+        try:
+            shown = repr(value)
+        except ValueError:  # an integer with more digits than Python will print
+            shown = "<too long to show>"
     if len(shown) > 60:
         shown = shown[:57] + "..."
     return f"{shown} ({kind})"
@@ -95,9 +98,14 @@ def _structure_str(value: object, t: type) -> str:
     return value
 
 
+MAX_INTEGER: Final = 10**18 - 1  # every integer field of the model is far smaller
+
+
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise WireTypeError("an integer", value)
+    if not -MAX_INTEGER <= value <= MAX_INTEGER:
+        raise WireTypeError("an integer of at most 18 digits", value)
     return value
 
 
@@ -108,7 +116,7 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if type(value) is not str or not _DECIMAL_RE.match(value):
+    if type(value) is not str or not _DECIMAL_RE.fullmatch(value):
         raise WireTypeError('a decimal string such as "1250000.00"', value)
     return Decimal(value)
 
@@ -119,7 +127,7 @@ def _unstructure_decimal(value: Decimal) -> str:
 
 
 def _structure_date(value: object, _: type) -> dt.date:
-    if type(value) is not str or not _DATE_RE.match(value):
+    if type(value) is not str or not _DATE_RE.fullmatch(value):
         raise WireTypeError("a date YYYY-MM-DD", value)
     try:
         return dt.date.fromisoformat(value)
@@ -204,7 +212,12 @@ def _make_optional_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[obj
 
 def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
     def structure_factory(cls: Any) -> Callable[[object, type], Any]:
-        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        renames = {
+            a.name: override(rename=a.metadata["wire"])
+            for a in attrs.fields(cls)
+            if "wire" in a.metadata
+        }
+        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)  # type: ignore[arg-type]
         # A format tag has a default in Python, but a document must always state it.
         tagged = any(a.name == "schema" for a in attrs.fields(cls))
 
@@ -212,7 +225,13 @@ def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Cal
             if type(value) is not dict:
                 raise WireTypeError("an object", value)
             if tagged and "schema" not in value:
-                raise MissingTagError
+                # Report the missing tag together with every other problem of the document.
+                errors: list[Exception] = [MissingTagError()]
+                try:
+                    inner(value, t)
+                except ClassValidationError as exc:
+                    errors.extend(exc.exceptions)
+                raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
             return inner(value, t)
 
         return hook
@@ -225,6 +244,70 @@ def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Cal
         return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **keep)  # type: ignore[arg-type]
 
     return structure_factory, unstructure_factory
+
+
+def _is_str_dict(t: object) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is dict and len(args) == 2 and args[0] is str
+
+
+def _make_dict_hook(
+    conv: cattrs.Converter,
+) -> Callable[[Any], Callable[[object, type], dict[str, Any]]]:
+    def factory(t: Any) -> Callable[[object, type], dict[str, Any]]:
+        value_type = typing.get_args(t)[1]
+        value_hook = conv.get_structure_hook(value_type)
+
+        def hook(value: object, _: type) -> dict[str, Any]:
+            if type(value) is not dict:
+                raise WireTypeError("an object", value)
+            out: dict[str, Any] = {}
+            errors: list[Exception] = []
+            for key, item in value.items():
+                try:
+                    out[key] = value_hook(item, value_type)
+                except Exception as exc:  # collected and re-raised as a group
+                    exc.add_note(AttributeValidationNote(f"@ key {key}", str(key), value_type))
+                    errors.append(exc)
+            if errors:
+                raise ClassValidationError("while structuring an object", errors, t)
+            return out
+
+        return hook
+
+    return factory
+
+
+def register_tagged_union(
+    conv: cattrs.Converter, union: Any, tags: typing.Mapping[str, type], tag_name: str
+) -> None:
+    """Read and write *union* as objects carrying a stable tag (``{"op": "all", ...}``)."""
+    tag_of = {cls: tag for tag, cls in tags.items()}
+    choices = ", ".join(repr(t) for t in tags)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise WireTypeError("an object", value)
+        tag = value.get(tag_name)
+        cls = tags.get(tag) if type(tag) is str else None
+        if cls is None:
+            if tag_name not in value:
+                raise ValidationError.single(
+                    tag_name, text("missing_field", name=tag_name), "missing_field"
+                )
+            raise ValidationError.single(
+                tag_name,
+                text("invalid_choice", got=describe(tag), choices=choices),
+                "invalid_choice",
+            )
+        body = {k: v for k, v in value.items() if k != tag_name}
+        return conv.structure(body, cls)
+
+    def unstructure(node: Any) -> dict[str, Any]:
+        return {tag_name: tag_of[type(node)], **conv.unstructure(node, unstructure_as=type(node))}
+
+    conv.register_structure_hook_func(lambda t: t == union, structure)
+    conv.register_unstructure_hook_func(lambda t: t == union, unstructure)
 
 
 def make_converter() -> cattrs.Converter:
@@ -245,6 +328,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_var_tuple, _make_tuple_hook(conv))
     conv.register_structure_hook_factory(is_optional, _make_optional_hook(conv))
+    conv.register_structure_hook_factory(_is_str_dict, _make_dict_hook(conv))
     structure_cls, unstructure_cls = _make_class_hooks(conv)
     conv.register_structure_hook_factory(attrs.has, structure_cls)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_cls)

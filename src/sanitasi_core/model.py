@@ -376,7 +376,7 @@ class Region:
             parsed = parse_region_code(value)
         except ParseError as err:
             raise ValidationError.single(attribute.name, err.text, "pattern") from None
-        if parsed.level is not RegionLevel.REGENCY:
+        if parsed.level is not RegionLevel.REGENCY or str(parsed) != value:
             raise v.fail(
                 attribute, "pattern", expected="a kab/kota code PP.KK such as '64.11'", got=value
             )

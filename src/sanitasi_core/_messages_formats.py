@@ -1,0 +1,244 @@
+"""Bilingual messages of the text-format parsers (dates, Rupiah, decree numbers, codes).
+
+The entries have the shape of :data:`sanitasi_core._messages.CATALOGUE` (code → language →
+``str.format`` template) and are meant to be merged into it. Until then, :func:`_text` renders
+them. The two guards at the end are shared by every ``parse_*`` function: each turns a bad input
+into a :class:`~sanitasi_core.exceptions.ParseError` before any pattern sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import ParseError
+
+__all__ = ["FORMAT_MESSAGES", "MAX_INPUT_LENGTH"]
+
+#: Longest text any ``parse_*`` function looks at; longer input is rejected outright, so
+#: adversarial input costs nothing.
+MAX_INPUT_LENGTH: Final = 200
+
+FORMAT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
+    # --- shared input guards ----------------------------------------------------------------
+    "input_not_text": {
+        "id": "diharapkan teks berisi {what_id}, didapat {got}",
+        "en": "expected a text holding {what_en}, got {got}",
+    },
+    "input_too_long": {
+        "id": "teks terlalu panjang untuk {what_id}: {length} karakter, batasnya {limit}",
+        "en": "text too long for {what_en}: {length} characters, the limit is {limit}",
+    },
+    "format_field_type": {
+        "id": "diharapkan {expected_id}, didapat {got!r}",
+        "en": "expected {expected_en}, got {got!r}",
+    },
+    # --- dates (tanggal) --------------------------------------------------------------------
+    "date_invalid": {
+        "id": (
+            "{got!r} bukan tanggal yang dikenali; contoh bentuk yang sah: '18 Desember 2023', "
+            "'Senin, 15 Juli 2024', 'Rabu (17/9/2025)', 'Senin (15/7)'"
+        ),
+        "en": (
+            "{got!r} is not a recognised Indonesian date; valid forms are e.g. "
+            "'18 Desember 2023', 'Senin, 15 Juli 2024', 'Rabu (17/9/2025)', 'Senin (15/7)'"
+        ),
+    },
+    "date_year_digits": {
+        "id": "tahun {year!r} pada {got!r} harus ditulis dengan empat angka",
+        "en": "the year {year!r} in {got!r} must be written with four digits",
+    },
+    "date_no_such_day": {
+        "id": "{got!r}: tanggal {day}/{month}/{year} tidak ada dalam kalender",
+        "en": "{got!r}: there is no such day as {day}/{month}/{year}",
+    },
+    "date_weekday_mismatch": {
+        "id": "{got!r}: tanggal {date} jatuh pada hari {actual_id}, bukan hari {given_id}",
+        "en": "{got!r}: {date} is a {actual_en} ({actual_id}), not a {given_en} ({given_id})",
+    },
+    "date_reference_required": {
+        "id": (
+            "{got!r} tidak menyebut tahun; berikan tanggal acuan (reference) untuk menentukan "
+            "tahunnya"
+        ),
+        "en": "{got!r} has no year; a reference date is required to resolve it",
+    },
+    "date_year_unresolved": {
+        "id": (
+            "{got!r} tidak menyebut tahun dan tidak cocok dengan tahun {year} maupun {previous} "
+            "(tanggal acuan {reference})"
+        ),
+        "en": (
+            "{got!r} has no year and fits neither {year} nor {previous} "
+            "(reference date {reference})"
+        ),
+    },
+    "date_invalid_style": {
+        "id": "gaya penulisan tanggal {got!r} tidak dikenal; pilihan: 'long', 'numeric'",
+        "en": "unknown date style {got!r}; expected 'long' or 'numeric'",
+    },
+    # --- Rupiah -----------------------------------------------------------------------------
+    "rupiah_invalid": {
+        "id": (
+            "{got!r} bukan jumlah Rupiah yang dikenali; contoh bentuk yang sah: "
+            "'Rp1.250.000.000,00', 'Rp 215.000', 'Rp485,9 miliar'"
+        ),
+        "en": (
+            "{got!r} is not a recognised Rupiah amount; valid forms are e.g. "
+            "'Rp1.250.000.000,00', 'Rp 215.000', 'Rp485,9 miliar'"
+        ),
+    },
+    "rupiah_bad_group": {
+        "id": (
+            "{got!r}: titik adalah pemisah ribuan dan harus diikuti tepat tiga angka, dan "
+            "kelompok pertama terdiri atas satu sampai tiga angka tanpa nol di depan"
+        ),
+        "en": (
+            "{got!r}: a dot separates thousands and must be followed by exactly three digits, "
+            "after a first group of one to three digits with no leading zero"
+        ),
+    },
+    "rupiah_too_many_decimals": {
+        "id": (
+            "{got!r}: tanpa satuan (ribu, juta, miliar, triliun) paling banyak dua angka di "
+            "belakang koma; '1,250' bisa berarti seribu dua ratus lima puluh dalam penulisan "
+            "Inggris"
+        ),
+        "en": (
+            "{got!r}: without a scale word (ribu, juta, miliar, triliun) at most two digits may "
+            "follow the decimal comma; '1,250' could be English for one thousand two hundred "
+            "and fifty"
+        ),
+    },
+    "rupiah_below_sen": {
+        "id": "{got!r} bernilai {amount}, lebih rinci daripada satu sen (dua angka desimal)",
+        "en": "{got!r} amounts to {amount}, finer than one sen (two decimal places)",
+    },
+    "rupiah_not_decimal": {
+        "id": "jumlah uang harus Decimal yang terhingga, didapat {got!r}",
+        "en": "an amount of money must be a finite Decimal, got {got!r}",
+    },
+    "rupiah_decimals_option": {
+        "id": "jumlah angka desimal harus 0, 1, atau 2, didapat {got!r}",
+        "en": "the number of decimal places must be 0, 1 or 2, got {got!r}",
+    },
+    "rupiah_scale_option": {
+        "id": "satuan {got!r} tidak dikenal; pilihan: ribu, juta, miliar, triliun",
+        "en": "unknown scale {got!r}; expected one of ribu, juta, miliar, triliun",
+    },
+    "rupiah_would_round": {
+        "id": (
+            "{amount} tidak dapat ditulis dengan {decimals} angka desimal tanpa pembulatan; "
+            "bulatkan dahulu (Decimal.quantize)"
+        ),
+        "en": (
+            "{amount} cannot be written with {decimals} decimal places without rounding; "
+            "round it first (Decimal.quantize)"
+        ),
+    },
+    # --- decree numbers (nomor keputusan) ---------------------------------------------------
+    "decree_invalid": {
+        "id": (
+            "{got!r} bukan nomor keputusan yang dikenali; bentuk yang sah: "
+            "'<kode klasifikasi>-<nomor urut>/<jenis>/<unit>[/ ]<tahun>', misalnya "
+            "'100.4.3-1037/Kep/Bangda 2023'"
+        ),
+        "en": (
+            "{got!r} is not a recognised decree number; expected "
+            "'<archive class>-<sequence>/<kind>/<unit>[/ ]<year>', e.g. "
+            "'100.4.3-1037/Kep/Bangda 2023'"
+        ),
+    },
+    "decree_field": {
+        "id": "bagian {field} nomor keputusan tidak sah: diharapkan {expected_id}, didapat {got!r}",
+        "en": "invalid decree-number {field}: expected {expected_en}, got {got!r}",
+    },
+    # --- region codes (kode wilayah) --------------------------------------------------------
+    "region_code_invalid": {
+        "id": (
+            "{got!r} bukan kode wilayah Kemendagri yang dikenali; bentuk yang sah: '64', "
+            "'64.11', '64.11.01', '64.11.01.2001'"
+        ),
+        "en": (
+            "{got!r} is not a recognised Kemendagri region code; expected '64', '64.11', "
+            "'64.11.01' or '64.11.01.2001'"
+        ),
+    },
+    "region_code_part": {
+        "id": "bagian {part_id} kode wilayah tidak sah: diharapkan {expected_id}, didapat {got!r}",
+        "en": "invalid {part_en} part of a region code: expected {expected_en}, got {got!r}",
+    },
+    "region_code_gap": {
+        "id": "kode wilayah dengan {part_id} memerlukan juga {parent_id}",
+        "en": "a region code with a {part_en} also needs a {parent_en}",
+    },
+    # --- APBD nomenclature codes (kode nomenklatur, Permendagri 90/2019) -----------------------
+    "apbd_code_invalid": {
+        "id": (
+            "{got!r} bukan kode nomenklatur APBD yang dikenali; bentuk yang sah: '1', '1.03', "
+            "'1.03.05', '1.03.05.2.01', '1.03.05.2.01.0044'"
+        ),
+        "en": (
+            "{got!r} is not a recognised APBD nomenclature code; expected '1', '1.03', "
+            "'1.03.05', '1.03.05.2.01' or '1.03.05.2.01.0044'"
+        ),
+    },
+    "apbd_code_part": {
+        "id": "bagian {part_id} kode APBD tidak sah: diharapkan {expected_id}, didapat {got!r}",
+        "en": "invalid {part_en} part of an APBD code: expected {expected_en}, got {got!r}",
+    },
+    "apbd_code_gap": {
+        "id": "kode APBD dengan {part_id} memerlukan juga {parent_id}",
+        "en": "an APBD code with a {part_en} also needs a {parent_en}",
+    },
+}
+
+
+def _text(code: str, /, **params: object) -> Text:
+    """Render format message *code* with *params* in both languages.
+
+    Raises:
+        KeyError: if *code* is not in :data:`FORMAT_MESSAGES` (a programming error).
+    """
+    entry = FORMAT_MESSAGES[code]
+    return Text(id=entry["id"].format(**params), en=entry["en"].format(**params))
+
+
+def _require_text(value: object, *, what_id: str, what_en: str, expected: str) -> str:
+    """Return *value* if it is a ``str`` no longer than :data:`MAX_INPUT_LENGTH`.
+
+    Args:
+        value: what the caller passed to a ``parse_*`` function.
+        what_id: what the text should hold, in Bahasa Indonesia (``tanggal``).
+        what_en: the same in English (``a date``).
+        expected: the English description stored in :attr:`ParseError.expected`.
+
+    Raises:
+        ParseError: if *value* is not a ``str``, or is too long.
+    """
+    if not isinstance(value, str):
+        shown = repr(value)
+        raise ParseError(
+            shown,
+            expected,
+            _text("input_not_text", what_id=what_id, what_en=what_en, got=_shorten(shown)),
+        )
+    if len(value) > MAX_INPUT_LENGTH:
+        raise ParseError(
+            value,
+            expected,
+            _text(
+                "input_too_long",
+                what_id=what_id,
+                what_en=what_en,
+                length=len(value),
+                limit=MAX_INPUT_LENGTH,
+            ),
+        )
+    return value
+
+
+def _shorten(shown: str, limit: int = 60) -> str:
+    """Cut *shown* to *limit* characters, marking the cut, for use inside messages."""
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."

@@ -1,0 +1,602 @@
+"""Reading rulebooks (TOML for people, JSON for machines) and writing decisions as JSON.
+
+Loading never executes anything from the file and is bounded in size, depth and node count.
+Every problem is reported at once, with the file, the line where it can be found, and the
+path: unknown keys, unknown indicators (with a "did you mean"), operators that do not fit an
+indicator's type, unknown or cyclic references, duplicate ids, unordered milestones.
+"""
+
+import datetime as dt
+import difflib
+import functools
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import attrs
+import cattrs
+
+from sanitasi_core import _wire
+from sanitasi_core._records import FIELDS
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import Problem, RulebookError
+from sanitasi_core.indicators import CATALOGUE, ValueType
+from sanitasi_core.rules import (
+    DECISION_SCHEMA,
+    NODE_TAGS,
+    RULEBOOK_SCHEMA,
+    AbsentNode,
+    AllNode,
+    AnyNode,
+    AtLeastNode,
+    CompareNode,
+    CountNode,
+    Criterion,
+    Decision,
+    Node,
+    NotNode,
+    Outcome,
+    PresentNode,
+    RefNode,
+    Rulebook,
+    RulebookSet,
+)
+
+__all__ = [
+    "MAX_NODES",
+    "MAX_RULEBOOK_BYTES",
+    "decision_from_dict",
+    "decision_to_dict",
+    "default_rulebook",
+    "default_rulebooks",
+    "dump_decision",
+    "dump_rulebook",
+    "load_decision",
+    "load_rulebook",
+    "load_rulebook_file",
+]
+
+MAX_RULEBOOK_BYTES: Final = 1024 * 1024
+MAX_NODES: Final = 5000
+MAX_NODE_DEPTH: Final = 24
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    conv = _wire.make_converter()
+    _wire.register_tagged_union(conv, Node, NODE_TAGS, "op")
+    return conv
+
+
+def _problem(path: str, en: str, id_: str, code: str = "rulebook") -> Problem:
+    return Problem(path=path, code=code, text=Text(id=id_, en=en))
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the file
+# --------------------------------------------------------------------------------------------
+
+
+def _toml_dates_to_text(data: object) -> object:
+    """TOML has a date type, JSON does not: write dates as ISO text for the one wire format."""
+    if isinstance(data, dict):
+        return {k: _toml_dates_to_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_toml_dates_to_text(v) for v in data]
+    if isinstance(data, dt.date) and not isinstance(data, dt.datetime):
+        return data.isoformat()
+    return data
+
+
+def _parse(document: str, fmt: Literal["toml", "json"]) -> object:
+    if fmt == "json":
+        return _wire.parse_json(document, max_bytes=MAX_RULEBOOK_BYTES)
+    try:
+        data: object = tomllib.loads(document)
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None)
+        raise _wire.DocumentProblems(
+            [_problem("$", f"not valid TOML: {err}", f"bukan TOML yang sah: {err}", "invalid_toml")]
+            if line is None
+            else [
+                attrs.evolve(
+                    _problem(
+                        "$", f"not valid TOML: {err}", f"bukan TOML yang sah: {err}", "invalid_toml"
+                    ),
+                    line=line,
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise _wire.DocumentProblems(
+            [_problem("$", "document nested too deeply", "dokumen terlalu dalam", "too_deep")]
+        ) from None
+    if not _wire._depth_ok(data, _wire.MAX_DEPTH * 2):  # shared bound
+        raise _wire.DocumentProblems(
+            [_problem("$", "document nested too deeply", "dokumen terlalu dalam", "too_deep")]
+        )
+    return _toml_dates_to_text(data)
+
+
+_PATH_PART = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def _locate(document: str, data: object, path: str) -> int | None:
+    """Find the line of *path*: the line of the nearest enclosing ``id``, then of the last key."""
+    lines = document.splitlines()
+    node: Any = data
+    anchor_line = None
+    last_key = None
+    for match in _PATH_PART.finditer(path):
+        key, index = match.group(1), match.group(2)
+        try:
+            node = node[key] if key is not None else node[int(index)]
+        except (KeyError, IndexError, TypeError):
+            break
+        last_key = key or last_key
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            pattern = re.compile(
+                r"""(^|[\s{,])["']?id["']?\s*[=:]\s*["']""" + re.escape(node["id"]) + r"""["']"""
+            )
+            found = next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
+            anchor_line = found or anchor_line
+    if last_key is None:
+        return anchor_line
+    key_pattern = re.compile(r"""(^|[\s{,])["']?""" + re.escape(last_key) + r"""["']?\s*[=:]""")
+    start = anchor_line or 1
+    for n in range(start, len(lines) + 1):
+        if key_pattern.search(lines[n - 1]):
+            return n
+    return anchor_line
+
+
+def load_rulebook(
+    document: str | bytes, *, fmt: Literal["toml", "json"] = "toml", source: str | None = None
+) -> Rulebook:
+    """Load and check a rulebook from TOML or JSON text.
+
+    Args:
+        document: the text (``bytes`` are read as UTF-8).
+        fmt: ``toml`` or ``json``.
+        source: the file name, used in problems.
+
+    Raises:
+        RulebookError: listing every problem with file, line where known, and path.
+    """
+    if isinstance(document, bytes):
+        if len(document) > MAX_RULEBOOK_BYTES:
+            raise RulebookError(
+                [
+                    _problem(
+                        "$",
+                        f"file too large ({len(document)} bytes)",
+                        f"berkas terlalu besar ({len(document)} bita)",
+                        "too_large",
+                    )
+                ],
+                source,
+            )
+        try:
+            document = document.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise RulebookError(
+                [_problem("$", "not UTF-8 text", "bukan teks UTF-8", "invalid_text")], source
+            ) from None
+    if len(document) > MAX_RULEBOOK_BYTES:
+        raise RulebookError(
+            [
+                _problem(
+                    "$",
+                    f"file too large ({len(document)} characters)",
+                    f"berkas terlalu besar ({len(document)} karakter)",
+                    "too_large",
+                )
+            ],
+            source,
+        )
+    try:
+        data = _parse(document, fmt)
+    except _wire.DocumentProblems as err:
+        raise RulebookError([attrs.evolve(p, file=source) for p in err.problems], source) from None
+    result = _wire.structure(_converter(), data, Rulebook)
+    problems = result if isinstance(result, list) else list(check_rulebook(result))
+    if problems:
+        located = [
+            attrs.evolve(p, file=source, line=p.line or _locate(document, data, p.path))
+            for p in problems
+        ]
+        raise RulebookError(located, source)
+    assert isinstance(result, Rulebook)  # noqa: S101
+    return result
+
+
+def load_rulebook_file(path: str | Path) -> Rulebook:
+    """Load a rulebook file; the format follows the suffix (``.json``, else TOML).
+
+    Raises:
+        RulebookError: if the file cannot be read or is not valid.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise RulebookError(
+            [
+                _problem(
+                    "$",
+                    f"cannot be read: {err.strerror or err}",
+                    f"tidak dapat dibaca: {err.strerror or err}",
+                    "unreadable_file",
+                )
+            ],
+            str(path),
+        ) from None
+    return load_rulebook(
+        raw, fmt="json" if path.suffix.lower() == ".json" else "toml", source=str(path)
+    )
+
+
+def default_rulebook() -> Rulebook:
+    """Return the bundled default rulebook (DOMAIN.md §9, status ``reconstructed``).
+
+    It is read from package data on each call; nothing is read at import time.
+    """
+    ref = resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones.toml"
+    return load_rulebook(
+        ref.read_bytes(), fmt="toml", source="sanitasi_core/data/rulebooks/ppsp-milestones.toml"
+    )
+
+
+def default_rulebooks() -> RulebookSet:
+    """Return the bundled rulebooks as a set that picks the one in force on a date."""
+    return RulebookSet([default_rulebook()])
+
+
+def dump_rulebook(rulebook: Rulebook, *, indent: int | None = 2) -> str:
+    """Return *rulebook* as JSON text (the machine format)."""
+    return json.dumps(_converter().unstructure(rulebook), ensure_ascii=False, indent=indent)
+
+
+# --------------------------------------------------------------------------------------------
+# Checks beyond types
+# --------------------------------------------------------------------------------------------
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _suggest_id(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    return f"; mungkin maksud Anda {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _check_args(path: str, indicator: str, args: Mapping[str, str]) -> Iterator[Problem]:
+    spec = CATALOGUE[indicator]
+    params = {p.name: p for p in spec.params}
+    for key, value in args.items():
+        param = params.get(key)
+        if param is None:
+            yield _problem(
+                f"{path}.args.{key}",
+                f"indicator {indicator!r} takes no parameter {key!r}{_suggest(key, params)}",
+                f"indikator {indicator!r} tidak punya parameter {key!r}{_suggest_id(key, params)}",
+            )
+        elif value not in param.choices:
+            yield _problem(
+                f"{path}.args.{key}",
+                f"{value!r} is not one of {', '.join(param.choices)}",
+                f"{value!r} bukan salah satu dari {', '.join(param.choices)}",
+            )
+    for name, param in params.items():
+        if param.default is None and name not in args:
+            yield _problem(
+                f"{path}.args",
+                f"indicator {indicator!r} needs the parameter {name!r}",
+                f"indikator {indicator!r} memerlukan parameter {name!r}",
+            )
+
+
+def _check_node(
+    node: Node, path: str, book: Rulebook, depth: int, counter: list[int]
+) -> Iterator[Problem]:
+    counter[0] += 1
+    if depth > MAX_NODE_DEPTH:
+        yield _problem(
+            path,
+            f"criteria nested deeper than {MAX_NODE_DEPTH} levels",
+            f"kriteria bersarang lebih dari {MAX_NODE_DEPTH} tingkat",
+            "too_deep",
+        )
+        return
+    thresholds = {t.id: t for t in book.thresholds}
+    if isinstance(node, AllNode | AnyNode | AtLeastNode):
+        if not node.of:
+            yield _problem(
+                f"{path}.of", "needs at least one item", "memerlukan paling sedikit satu butir"
+            )
+        if isinstance(node, AtLeastNode) and not 1 <= node.k <= max(len(node.of), 1):
+            yield _problem(
+                f"{path}.k",
+                f"k must be between 1 and {len(node.of)}, got {node.k}",
+                f"k harus antara 1 dan {len(node.of)}, didapat {node.k}",
+            )
+        for i, item in enumerate(node.of):
+            yield from _check_node(item, f"{path}.of[{i}]", book, depth + 1, counter)
+    elif isinstance(node, NotNode):
+        yield from _check_node(node.of, f"{path}.of", book, depth + 1, counter)
+    elif isinstance(node, CompareNode | PresentNode | AbsentNode):
+        name = node.indicator if isinstance(node, CompareNode) else node.fact
+        field = "indicator" if isinstance(node, CompareNode) else "fact"
+        if node.if_unknown not in (None, Outcome.PASS, Outcome.FAIL):
+            yield _problem(
+                f"{path}.if_unknown",
+                "a declared default must be 'pass' or 'fail'",
+                "nilai bawaan harus 'pass' atau 'fail'",
+            )
+        spec = CATALOGUE.get(name)
+        if spec is None:
+            yield _problem(
+                f"{path}.{field}",
+                f"unknown indicator {name!r}{_suggest(name, CATALOGUE)}",
+                f"indikator {name!r} tidak dikenal{_suggest_id(name, CATALOGUE)}",
+                "unknown_indicator",
+            )
+            return
+        yield from _check_args(path, name, node.args)
+        if isinstance(node, CompareNode):
+            if spec.type is ValueType.BOOLEAN:
+                yield _problem(
+                    f"{path}.cmp",
+                    f"{name!r} is a yes/no fact: use op 'present' or 'absent', not a comparison",
+                    f"{name!r} adalah fakta ya/tidak: gunakan op 'present' atau 'absent', bukan perbandingan",
+                    "operator_type",
+                )
+            if (node.threshold is None) == (node.value is None):
+                yield _problem(
+                    path,
+                    "give exactly one of 'threshold' and 'value'",
+                    "isi tepat satu dari 'threshold' dan 'value'",
+                )
+            if node.threshold is not None:
+                t = thresholds.get(node.threshold)
+                if t is None:
+                    yield _problem(
+                        f"{path}.threshold",
+                        f"unknown threshold {node.threshold!r}{_suggest(node.threshold, thresholds)}",
+                        f"ambang {node.threshold!r} tidak dikenal{_suggest_id(node.threshold, thresholds)}",
+                        "unknown_reference",
+                    )
+                elif t.unit != spec.unit:
+                    yield _problem(
+                        f"{path}.threshold",
+                        f"threshold {t.id!r} is in {t.unit!r} but {name!r} is in {spec.unit!r}",
+                        f"ambang {t.id!r} dalam {t.unit!r} tetapi {name!r} dalam {spec.unit!r}",
+                        "unit_mismatch",
+                    )
+        elif spec.type is not ValueType.BOOLEAN:
+            yield _problem(
+                f"{path}.{field}",
+                f"{name!r} is a {spec.type.value}, not a yes/no fact: use op 'compare'",
+                f"{name!r} bertipe {spec.type.value}, bukan fakta ya/tidak: gunakan op 'compare'",
+                "operator_type",
+            )
+    elif isinstance(node, CountNode):
+        if node.if_unknown not in (None, Outcome.PASS, Outcome.FAIL):
+            yield _problem(
+                f"{path}.if_unknown",
+                "a declared default must be 'pass' or 'fail'",
+                "nilai bawaan harus 'pass' atau 'fail'",
+            )
+        fields = FIELDS[node.records.value]
+        if node.value < 0:
+            yield _problem(
+                f"{path}.value", "a count cannot be negative", "jumlah tidak boleh negatif"
+            )
+        for i, w in enumerate(node.where):
+            where = f"{path}.where[{i}]"
+            if w.field not in fields:
+                yield _problem(
+                    f"{where}.field",
+                    f"{node.records.value} have no field {w.field!r}{_suggest(w.field, fields)}",
+                    f"{node.records.value} tidak punya kolom {w.field!r}{_suggest_id(w.field, fields)}",
+                    "unknown_field",
+                )
+                continue
+            given = sum(x is not None for x in (w.equals, w.one_of, w.within))
+            if given != 1:
+                yield _problem(
+                    where,
+                    "give exactly one of 'is', 'in' and 'within'",
+                    "isi tepat satu dari 'is', 'in' dan 'within'",
+                )
+            kind = fields[w.field][0]
+            if w.within is not None and kind not in ("date", "year"):
+                yield _problem(
+                    f"{where}.within",
+                    f"{w.field!r} is not a date: 'within' does not apply",
+                    f"{w.field!r} bukan tanggal: 'within' tidak berlaku",
+                    "operator_type",
+                )
+            if w.within is None and kind in ("date",):
+                yield _problem(
+                    f"{where}.field",
+                    f"{w.field!r} is a date: use 'within'",
+                    f"{w.field!r} adalah tanggal: gunakan 'within'",
+                    "operator_type",
+                )
+    elif isinstance(node, RefNode):
+        known = {d.id for d in book.definitions}
+        if node.criterion not in known:
+            yield _problem(
+                f"{path}.criterion",
+                f"unknown criterion {node.criterion!r}{_suggest(node.criterion, known)}",
+                f"kriteria {node.criterion!r} tidak dikenal{_suggest_id(node.criterion, known)}",
+                "unknown_reference",
+            )
+
+
+def _refs(node: Node) -> Iterator[str]:
+    if isinstance(node, RefNode):
+        yield node.criterion
+    elif isinstance(node, AllNode | AnyNode | AtLeastNode):
+        for item in node.of:
+            yield from _refs(item)
+    elif isinstance(node, NotNode):
+        yield from _refs(node.of)
+
+
+def _cycles(definitions: tuple[Criterion, ...]) -> Iterator[Problem]:
+    graph = {d.id: set(_refs(d.test)) for d in definitions}
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> Iterator[list[str]]:
+        state[name] = 1
+        for nxt in sorted(graph.get(name, ())):
+            if state.get(nxt) == 1:
+                yield [*trail, name, nxt]
+            elif nxt in graph and state.get(nxt) is None:
+                yield from visit(nxt, [*trail, name])
+        state[name] = 2
+
+    for index, d in enumerate(definitions):
+        if state.get(d.id) is None:
+            for cycle in visit(d.id, []):
+                loop = " → ".join(cycle[cycle.index(cycle[-1]) :])
+                yield _problem(
+                    f"$.definitions[{index}].test",
+                    f"cyclic reference: {loop}",
+                    f"rujukan melingkar: {loop}",
+                    "cyclic_reference",
+                )
+
+
+def check_rulebook(book: Rulebook) -> Iterator[Problem]:
+    """Yield every problem of a structurally valid rulebook (ids, references, types, order)."""
+    if book.schema != RULEBOOK_SCHEMA:
+        yield _problem(
+            "$.schema",
+            f"must be {RULEBOOK_SCHEMA!r}, got {book.schema!r}",
+            f"harus {RULEBOOK_SCHEMA!r}, didapat {book.schema!r}",
+            "schema_mismatch",
+        )
+    if book.valid_to is not None and book.valid_to <= book.valid_from:
+        yield _problem(
+            "$.valid_to",
+            f"valid_to ({book.valid_to}) must be after valid_from ({book.valid_from})",
+            f"valid_to ({book.valid_to}) harus setelah valid_from ({book.valid_from})",
+            "end_before_start",
+        )
+    seen: dict[str, str] = {}
+    located = [(f"$.definitions[{i}]", c) for i, c in enumerate(book.definitions)]
+    located += [
+        (f"$.milestones[{i}].criteria[{j}]", c)
+        for i, m in enumerate(book.milestones)
+        for j, c in enumerate(m.criteria)
+    ]
+    for path, crit in located:
+        if crit.id in seen:
+            yield _problem(
+                f"{path}.id",
+                f"id {crit.id!r} is used more than once (first at {seen[crit.id]})",
+                f"id {crit.id!r} dipakai lebih dari sekali (pertama di {seen[crit.id]})",
+                "duplicate_id",
+            )
+        seen.setdefault(crit.id, path)
+    groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("thresholds", book.thresholds),
+        ("targets", book.targets),
+    )
+    for kind, items in groups:
+        ids: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in ids:
+                yield _problem(
+                    f"$.{kind}[{i}].id",
+                    f"id {item.id!r} is used more than once",
+                    f"id {item.id!r} dipakai lebih dari sekali",
+                    "duplicate_id",
+                )
+            ids.add(item.id)
+    ranks = [m.id.rank for m in book.milestones]
+    if ranks != sorted(set(ranks)):
+        yield _problem(
+            "$.milestones",
+            f"milestones must be listed once each, in order: got {', '.join(m.id.value for m in book.milestones)}",
+            f"milestone harus tercantum sekali, berurutan: didapat {', '.join(m.id.value for m in book.milestones)}",
+            "milestone_order",
+        )
+    for i, t in enumerate(book.thresholds):
+        days = [s.since for s in t.steps]
+        if not days:
+            yield _problem(
+                f"$.thresholds[{i}].steps",
+                "needs at least one step",
+                "memerlukan paling sedikit satu nilai",
+            )
+        elif days != sorted(set(days)):
+            yield _problem(
+                f"$.thresholds[{i}].steps",
+                "steps must be in date order without repeats",
+                "nilai harus berurutan tanggal tanpa pengulangan",
+            )
+        elif days[0] > book.valid_from:
+            yield _problem(
+                f"$.thresholds[{i}].steps[0].since",
+                f"the first value starts {days[0]}, after the rulebook's valid_from {book.valid_from}",
+                f"nilai pertama mulai {days[0]}, setelah valid_from {book.valid_from}",
+                "threshold_gap",
+            )
+    counter = [0]
+    for path, crit in located:
+        yield from _check_node(crit.test, f"{path}.test", book, 1, counter)
+    if counter[0] > MAX_NODES:
+        yield _problem(
+            "$",
+            f"too many criteria nodes ({counter[0]} > {MAX_NODES})",
+            f"terlalu banyak simpul kriteria ({counter[0]} > {MAX_NODES})",
+            "too_large",
+        )
+    yield from _cycles(book.definitions)
+
+
+# --------------------------------------------------------------------------------------------
+# Decisions as JSON
+# --------------------------------------------------------------------------------------------
+
+
+def decision_to_dict(decision: Decision) -> dict[str, Any]:
+    """Return the JSON-ready data of *decision* (``sanitasi.decision/v1``)."""
+    data: dict[str, Any] = _converter().unstructure(decision)
+    return data
+
+
+def dump_decision(decision: Decision, *, indent: int | None = 2) -> str:
+    """Return *decision* as JSON text."""
+    return json.dumps(decision_to_dict(decision), ensure_ascii=False, indent=indent)
+
+
+def decision_from_dict(data: object) -> Decision:
+    """Build a decision from JSON data.
+
+    Raises:
+        RulebookError: listing the problems with their JSON paths.
+    """
+    result = _wire.structure(_converter(), data, Decision)
+    if isinstance(result, list):
+        raise RulebookError(result, DECISION_SCHEMA)
+    return result
+
+
+def load_decision(document: str | bytes) -> Decision:
+    """Parse a decision from JSON text."""
+    try:
+        data = _wire.parse_json(document)
+    except _wire.DocumentProblems as err:
+        raise RulebookError(err.problems, DECISION_SCHEMA) from None
+    return decision_from_dict(data)
