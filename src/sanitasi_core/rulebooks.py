@@ -12,6 +12,7 @@ import functools
 import json
 import re
 import tomllib
+import typing
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -154,6 +155,26 @@ def _locate(document: str, data: object, path: str) -> int | None:
     return anchor_line
 
 
+def _without_unknown_keys(data: object, t: Any) -> object:
+    """Return *data* without the keys that type *t* does not declare (for a second look)."""
+    if _wire.is_optional(t):
+        return _without_unknown_keys(data, _wire.optional_inner(t))
+    if t == Node and isinstance(data, dict):
+        op = data.get("op")
+        cls = NODE_TAGS.get(op) if isinstance(op, str) else None
+        if cls is None:
+            return data
+        inner = _without_unknown_keys({k: v for k, v in data.items() if k != "op"}, cls)
+        return {"op": op, **inner} if isinstance(inner, dict) else inner
+    if typing.get_origin(t) is tuple and isinstance(data, list):
+        item = typing.get_args(t)[0]
+        return [_without_unknown_keys(v, item) for v in data]
+    if isinstance(t, type) and attrs.has(t) and isinstance(data, dict):
+        fields = {a.metadata.get("wire", a.name): a.type for a in attrs.fields(t)}
+        return {k: _without_unknown_keys(v, fields[k]) for k, v in data.items() if k in fields}
+    return data
+
+
 def load_rulebook(
     document: str | bytes, *, fmt: Literal["toml", "json"] = "toml", source: str | None = None
 ) -> Rulebook:
@@ -203,7 +224,12 @@ def load_rulebook(
     except _wire.DocumentProblems as err:
         raise RulebookError([attrs.evolve(p, file=source) for p in err.problems], source) from None
     result = _wire.structure(_converter(), data, Rulebook)
-    problems = result if isinstance(result, list) else list(check_rulebook(result))
+    if isinstance(result, list):
+        # Unknown keys must not hide the other problems: drop them and check what remains.
+        retry = _wire.structure(_converter(), _without_unknown_keys(data, Rulebook), Rulebook)
+        problems = result + (list(check_rulebook(retry)) if isinstance(retry, Rulebook) else [])
+    else:
+        problems = list(check_rulebook(result))
     if problems:
         located = [
             attrs.evolve(p, file=source, line=p.line or _locate(document, data, p.path))
