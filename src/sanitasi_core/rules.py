@@ -158,6 +158,7 @@ class AllNode:
     """Every item must pass (``op = "all"``)."""
 
     of: "tuple[Node, ...]"
+    label: Text | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -165,6 +166,7 @@ class AnyNode:
     """At least one item must pass (``op = "any"``)."""
 
     of: "tuple[Node, ...]"
+    label: Text | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -172,6 +174,7 @@ class NotNode:
     """The item must fail (``op = "not"``)."""
 
     of: "Node"
+    label: Text | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -180,6 +183,7 @@ class AtLeastNode:
 
     k: int
     of: "tuple[Node, ...]"
+    label: Text | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -720,20 +724,14 @@ class _Compiler:
 
     def node(self, node: Node, path: str) -> Evaluator:
         match node:
-            case AllNode(of=items):
-                return self._group(
-                    path, "all", [self.node(n, f"{path}.{i}") for i, n in enumerate(items)], None
-                )
-            case AnyNode(of=items):
-                return self._group(
-                    path, "any", [self.node(n, f"{path}.{i}") for i, n in enumerate(items)], None
-                )
-            case AtLeastNode(k=k, of=items):
-                return self._group(
-                    path, "at_least", [self.node(n, f"{path}.{i}") for i, n in enumerate(items)], k
-                )
-            case NotNode(of=item):
-                return self._not(path, self.node(item, f"{path}.0"))
+            case AllNode(of=items, label=label):
+                return self._group(path, "all", self._items(items, path), None, label)
+            case AnyNode(of=items, label=label):
+                return self._group(path, "any", self._items(items, path), None, label)
+            case AtLeastNode(k=k, of=items, label=label):
+                return self._group(path, "at_least", self._items(items, path), k, label)
+            case NotNode(of=item, label=label):
+                return self._not(path, self.node(item, f"{path}.0"), label)
             case CompareNode():
                 return self._compare(path, node)
             case PresentNode() | AbsentNode():
@@ -748,7 +746,12 @@ class _Compiler:
             self.compiled_refs[name] = self.criterion(self.definitions[name])
         return self.compiled_refs[name]
 
-    def _group(self, path: str, op: str, items: list[Evaluator], k: int | None) -> Evaluator:
+    def _items(self, items: tuple[Node, ...], path: str) -> list[Evaluator]:
+        return [self.node(n, f"{path}.{i}") for i, n in enumerate(items)]
+
+    def _group(
+        self, path: str, op: str, items: list[Evaluator], k: int | None, label: Text | None
+    ) -> Evaluator:
         def run(facts: Facts) -> CriterionResult:
             children = tuple(item(facts) for item in items)  # never short-circuit: explain all
             outcomes = [c.outcome for c in children]
@@ -761,12 +764,18 @@ class _Compiler:
             gap = _group_gap(op, k, children) if outcome in (F, U) else None
             missing = tuple(m for c in children if c.outcome is U for m in c.missing)
             return CriterionResult(
-                id=path, op=op, outcome=outcome, gap=gap, missing=missing, children=children
+                id=path,
+                op=op,
+                outcome=outcome,
+                gap=gap,
+                message=label,
+                missing=missing,
+                children=children,
             )
 
         return run
 
-    def _not(self, path: str, item: Evaluator) -> Evaluator:
+    def _not(self, path: str, item: Evaluator, label: Text | None) -> Evaluator:
         def run(facts: Facts) -> CriterionResult:
             child = item(facts)
             outcome = negate(child.outcome)
@@ -783,6 +792,7 @@ class _Compiler:
                 op="not",
                 outcome=outcome,
                 gap=gap,
+                message=label,
                 missing=child.missing,
                 children=(child,),
             )
@@ -990,34 +1000,30 @@ def _cost(result: CriterionResult) -> tuple[int, Decimal]:
 def _group_gap(op: str, k: int | None, children: tuple[CriterionResult, ...]) -> Gap:
     open_ = [c for c in children if c.outcome in (F, U)]
     ranked = sorted(open_, key=_cost)
-    names = tuple(c.message.en if c.message else c.id for c in ranked)
+    names_id = ", ".join(c.message.id if c.message else c.id for c in ranked)
+    names_en = ", ".join(c.message.en if c.message else c.id for c in ranked)
     provide = _provide(m for c in ranked for m in c.missing)
     if op == "any":
         best = ranked[0] if ranked else None
-        label = (
-            best.message
-            if best and best.message
-            else Text(id=best.id if best else "-", en=best.id if best else "-")
-        )
+        if best is None:
+            return Gap(text=Text(id="tidak ada cabang", en="no branch"), provide=provide)
+        label = best.message or Text(id=best.id, en=best.id)
         return Gap(
             text=Text(id=f"cara termurah: {label.id}", en=f"cheapest branch: {label.en}"),
-            options=(best.id,) if best else (),
+            options=(best.id,),
             provide=provide,
         )
     if op == "at_least":
         passes = sum(1 for c in children if c.outcome is P)
         need = max((k or 0) - passes, 0)
         return Gap(
-            text=Text(
-                id=f"perlu {need} lagi dari: {', '.join(names)}",
-                en=f"{need} more of: {', '.join(names)}",
-            ),
+            text=Text(id=f"perlu {need} lagi dari: {names_id}", en=f"{need} more of: {names_en}"),
             more=need,
             options=tuple(c.id for c in ranked),
             provide=provide,
         )
     return Gap(
-        text=Text(id=f"belum terpenuhi: {', '.join(names)}", en=f"still open: {', '.join(names)}"),
+        text=Text(id=f"belum terpenuhi: {names_id}", en=f"still open: {names_en}"),
         options=tuple(c.id for c in ranked),
         provide=provide,
     )
@@ -1401,8 +1407,3 @@ def diff_rulebooks(
             )
         )
     return changes
-
-
-def known_value(value: Any) -> bool:
-    """Whether a criterion outcome is decided (pass or fail)."""
-    return value in (P, F)
