@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 import re
 import typing
 from decimal import Decimal
@@ -25,7 +26,8 @@ _ENTRY = re.compile(r"^\s{4}(\w+):\s*(.*)$")
 def _attribute_docs(cls: type) -> dict[str, str]:
     """Read the Google-style ``Attributes:`` section of *cls*'s docstring."""
     docs: dict[str, str] = {}
-    lines = (cls.__doc__ or "").splitlines()
+    # Dedented first: Python 3.13 strips docstring indentation at compile time, 3.11 does not.
+    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
     inside = False
     current: str | None = None
     for line in lines:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from sanitasi_core._messages import text
 from sanitasi_core.exceptions import ValidationError
 
-T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _HUNDRED = Decimal(100)
@@ -61,7 +60,9 @@ def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else to_decimal(value)
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+# Typed with ``Any``, not a type variable: the attrs mypy plugin takes a converter's parameter
+# type as the ``__init__`` parameter type and cannot solve ``Iterable[T]``.
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Normalise any iterable (a list from Python code) to a tuple; a string is not one here."""
     if isinstance(value, tuple):
         return value
@@ -70,7 +71,7 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
     return tuple(value)
 
 
-def to_optional_tuple(value: Iterable[T] | None) -> tuple[T, ...] | None:
+def to_optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
     """Like :func:`to_tuple`, keeping ``None`` (not reported)."""
     return None if value is None else to_tuple(value)
 
