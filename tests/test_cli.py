@@ -55,7 +55,7 @@ def test_validate_invalid_file_in_indonesian(capsys, broken_file):
     assert main(["--lang", "id", "validate", str(broken_file)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{broken_file}: tidak sah"
-    assert lines[1] == '  $.fictional: diharapkan true or false, didapat "false" (string)'
+    assert lines[1] == '  $.fictional: diharapkan true atau false, didapat "false" (teks)'
     assert lines[2].startswith("  $.activities[0].planned: diharapkan ")
 
 

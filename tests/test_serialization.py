@@ -237,7 +237,7 @@ def test_golden_message(data, expected):
 def test_golden_message_in_indonesian():
     """The same problem renders in Bahasa Indonesia with the same path."""
     assert rendered(document(activities=[activity(fiscal_year=2.7)]), "id") == [
-        "$.activities[0].fiscal_year: diharapkan an integer, didapat 2.7 (number)"
+        "$.activities[0].fiscal_year: diharapkan bilangan bulat, didapat 2.7 (angka)"
     ]
     assert rendered(document(region={"code": "99.01", "name": "x"}), "id") == [
         "$.region.code: kode provinsi '99' dari kode wilayah '99.01' tidak ada"

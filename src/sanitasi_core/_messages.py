@@ -13,7 +13,7 @@ from sanitasi_core._messages_formats import FORMAT_MESSAGES
 from sanitasi_core._messages_regions import REGION_MESSAGES
 from sanitasi_core._text import Text
 
-__all__ = ["CATALOGUE", "text"]
+__all__ = ["CATALOGUE", "phrase", "text"]
 
 _GENERIC: Final[Mapping[str, Mapping[str, str]]] = {
     # --- generic value checks -------------------------------------------------------------
@@ -156,11 +156,52 @@ CATALOGUE: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 
+_PHRASES: Final[Mapping[str, tuple[str, str]]] = {
+    # English phrase → (Indonesian, English): what a field expects, used in "expected …".
+    "a string": ("teks", "a string"),
+    "an integer": ("bilangan bulat", "an integer"),
+    "an integer of at most 18 digits": (
+        "bilangan bulat paling banyak 18 angka",
+        "an integer of at most 18 digits",
+    ),
+    "true or false": ("true atau false", "true or false"),
+    "a decimal": ("bilangan desimal", "a decimal"),
+    'a decimal string such as "1250000.00"': (
+        'teks desimal seperti "1250000.00"',
+        'a decimal string such as "1250000.00"',
+    ),
+    "a date": ("tanggal", "a date"),
+    "a date YYYY-MM-DD": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "a real calendar date YYYY-MM-DD": (
+        "tanggal kalender yang ada, YYYY-MM-DD",
+        "a real calendar date YYYY-MM-DD",
+    ),
+    "an array": ("larik (array)", "an array"),
+    "a list": ("daftar", "a list"),
+    "an object": ("objek", "an object"),
+    "a valid value": ("nilai yang sah", "a valid value"),
+    "a kab/kota code PP.KK such as '64.11'": (
+        "kode kab/kota PP.KK seperti '64.11'",
+        "a kab/kota code PP.KK such as '64.11'",
+    ),
+}
+
+
+def phrase(english: str) -> Text:
+    """Return a known phrase in both languages (an unknown one, such as a class name, as is)."""
+    id_, en = _PHRASES.get(english, (english, english))
+    return Text(id=id_, en=en)
+
+
 def text(code: str, /, **params: object) -> Text:
     """Render message *code* with *params* in both languages.
+
+    A parameter that is itself a :class:`Text` is filled in each language from its own side.
 
     Raises:
         KeyError: if *code* is not in the catalogue (a programming error, caught by tests).
     """
     entry = CATALOGUE[code]
-    return Text(id=entry["id"].format(**params), en=entry["en"].format(**params))
+    in_id = {k: (v.id if isinstance(v, Text) else v) for k, v in params.items()}
+    in_en = {k: (v.en if isinstance(v, Text) else v) for k, v in params.items()}
+    return Text(id=entry["id"].format(**in_id), en=entry["en"].format(**in_en))

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from sanitasi_core._messages import text
+from sanitasi_core._messages import phrase, text
 from sanitasi_core.exceptions import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -32,6 +32,11 @@ def invalid(path: str, code: str, /, **params: object) -> ValidationError:
 def fail(attribute: attrs.Attribute[Any], code: str, /, **params: object) -> ValidationError:
     """Build the error for *attribute* with message *code*."""
     return invalid(attribute.name, code, **params)
+
+
+def wrong_type(attribute: attrs.Attribute[Any], expected: str, value: object) -> ValidationError:
+    """Build the error for a value of the wrong type; *expected* is an English phrase."""
+    return fail(attribute, "expected_type", expected=phrase(expected), got=_describe(value))
 
 
 def _describe(value: object) -> str:
@@ -79,7 +84,7 @@ def to_optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
 def decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a finite ``Decimal``."""
     if not isinstance(value, Decimal):
-        raise fail(attribute, "expected_type", expected="a decimal", got=_describe(value))
+        raise wrong_type(attribute, "a decimal", value)
     if not value.is_finite():
         raise fail(attribute, "finite_decimal", got=value)
 
@@ -111,7 +116,7 @@ def score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
 def text_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a non-blank string."""
     if not isinstance(value, str):
-        raise fail(attribute, "expected_type", expected="a string", got=_describe(value))
+        raise wrong_type(attribute, "a string", value)
     if not value.strip():
         raise fail(attribute, "not_blank", got=repr(value))
 
@@ -119,13 +124,15 @@ def text_value(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
 def date_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a plain ``datetime.date`` (a ``datetime`` carries a clock time: not a date)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise fail(attribute, "expected_type", expected="a date", got=_describe(value))
+        raise wrong_type(attribute, "a date", value)
 
 
 def flag(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a real ``bool``."""
     if not isinstance(value, bool):
-        raise fail(attribute, "expected_type", expected="true or false", got=_describe(value))
+        raise fail(
+            attribute, "expected_type", expected=phrase("true or false"), got=_describe(value)
+        )
 
 
 def integer(low: int, high: int, *, code: str = "int_range") -> Validator:
@@ -133,7 +140,9 @@ def integer(low: int, high: int, *, code: str = "int_range") -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise fail(attribute, "expected_type", expected="an integer", got=_describe(value))
+            raise fail(
+                attribute, "expected_type", expected=phrase("an integer"), got=_describe(value)
+            )
         if not low <= value <= high:
             raise fail(attribute, code, low=low, high=high, got=value)
 
@@ -159,7 +168,7 @@ def items(item_validator: Validator) -> Validator:
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise fail(attribute, "expected_type", expected="a list", got=_describe(value))
+            raise wrong_type(attribute, "a list", value)
         for index, item in enumerate(value):
             try:
                 item_validator(inst, attribute, item)
@@ -176,7 +185,9 @@ def instances(cls: type[Any]) -> Validator:
 
     def one(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
-            raise fail(attribute, "expected_type", expected=cls.__name__, got=_describe(value))
+            raise fail(
+                attribute, "expected_type", expected=phrase(cls.__name__), got=_describe(value)
+            )
 
     return items(one)
 
@@ -186,7 +197,9 @@ def instance(cls: type[Any]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
-            raise fail(attribute, "expected_type", expected=cls.__name__, got=_describe(value))
+            raise fail(
+                attribute, "expected_type", expected=phrase(cls.__name__), got=_describe(value)
+            )
 
     return check
 

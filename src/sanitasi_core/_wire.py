@@ -14,7 +14,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -29,7 +29,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from sanitasi_core._messages import text
+from sanitasi_core._messages import phrase, text
+from sanitasi_core._text import Text
 from sanitasi_core.exceptions import Problem, ValidationError
 
 T = TypeVar("T")
@@ -50,27 +51,29 @@ class WireTypeError(TypeError):
         self.expected = expected
         self.got = got
         self.code = code
-        super().__init__(f"expected {expected}, got {describe(got)}")
+        super().__init__(f"expected {expected}, got {describe(got).en}")
 
 
 class MissingTagError(Exception):
     """A document without its ``schema`` field (internal; becomes a :class:`Problem`)."""
 
 
-def describe(value: object) -> str:
+_KINDS: Final[Mapping[type, tuple[str, str]]] = {
+    bool: ("boolean", "boolean"),
+    int: ("angka", "number"),
+    float: ("angka", "number"),
+    str: ("teks", "string"),
+    list: ("larik", "array"),
+    dict: ("objek", "object"),
+    type(None): ("null", "null"),
+}
+
+
+def describe(value: object) -> Text:
     """Describe a JSON value for a message: its JSON spelling (cut short) and JSON type."""
-    kinds = {
-        bool: "boolean",
-        int: "number",
-        float: "number",
-        str: "string",
-        list: "array",
-        dict: "object",
-        type(None): "null",
-    }
-    kind = kinds.get(type(value), type(value).__name__)
+    kind_id, kind_en = _KINDS.get(type(value), (type(value).__name__, type(value).__name__))
     if isinstance(value, list | dict):
-        return f"an {kind}" if kind[0] in "ao" else f"a {kind}"
+        return Text(id=f"sebuah {kind_id}", en=f"an {kind_en}")
     try:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -80,7 +83,7 @@ def describe(value: object) -> str:
             shown = "<too long to show>"
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    return f"{shown} ({kind})"
+    return Text(id=f"{shown} ({kind_id})", en=f"{shown} ({kind_en})")
 
 
 # --------------------------------------------------------------------------------------------
@@ -391,7 +394,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             yield Problem(
                 path=path,
                 code=exc.code,
-                text=text(exc.code, expected=exc.expected, got=describe(exc.got)),
+                text=text(exc.code, expected=phrase(exc.expected), got=describe(exc.got)),
             )
     elif isinstance(exc, BaseExceptionGroup):
         for member in exc.exceptions:
@@ -401,7 +404,9 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             path=path,
             code="expected_type",
             text=text(
-                "expected_type", expected="a valid value", got=f"{type(exc).__name__}: {exc}"
+                "expected_type",
+                expected=phrase("a valid value"),
+                got=f"{type(exc).__name__}: {exc}",
             ),
         )
 

@@ -15,7 +15,7 @@ from typing import Any, Final
 import attrs
 
 from sanitasi_core import _validators as v
-from sanitasi_core._messages import text
+from sanitasi_core._messages import phrase, text
 from sanitasi_core.codes import RegionLevel, parse_apbd_code, parse_region_code
 from sanitasi_core.exceptions import ParseError, Problem, ValidationError
 from sanitasi_core.regions import default_registry  # loads its data on first call, not here
@@ -378,7 +378,10 @@ class Region:
             raise ValidationError.single(attribute.name, err.text, "pattern") from None
         if parsed.level is not RegionLevel.REGENCY or str(parsed) != value:
             raise v.fail(
-                attribute, "pattern", expected="a kab/kota code PP.KK such as '64.11'", got=value
+                attribute,
+                "pattern",
+                expected=phrase("a kab/kota code PP.KK such as '64.11'"),
+                got=value,
             )
         if not default_registry().has_province(parsed.province_code):
             raise v.fail(attribute, "unknown_province", province=parsed.province_code, code=value)
