@@ -927,12 +927,6 @@ class NationalTarget:
     url: str | None = _opt_text()
 
 
-def _opt_records(cls: type) -> object:
-    return attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(cls))
-    )
-
-
 @attrs.frozen(kw_only=True)
 class Dossier:
     """Everything known about one district's sanitation programme (*dosir kab/kota*).
@@ -963,18 +957,40 @@ class Dossier:
     schema: str = attrs.field(default=DOSSIER_SCHEMA)
     description: str | None = _opt_text()
     fictional: bool = attrs.field(default=False, validator=v.flag)
-    designations: tuple[Designation, ...] | None = _opt_records(Designation)  # type: ignore[assignment]
+    designations: tuple[Designation, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Designation))
+    )
     working_group: WorkingGroup | None = attrs.field(
         default=None, validator=v.optional(v.instance(WorkingGroup))
     )
-    meetings: tuple[Meeting, ...] | None = _opt_records(Meeting)  # type: ignore[assignment]
-    documents: tuple[PlanningDocument, ...] | None = _opt_records(PlanningDocument)  # type: ignore[assignment]
-    service_models: tuple[ServiceModel, ...] | None = _opt_records(ServiceModel)  # type: ignore[assignment]
-    commitments: tuple[Commitment, ...] | None = _opt_records(Commitment)  # type: ignore[assignment]
-    activities: tuple[Activity, ...] | None = _opt_records(Activity)  # type: ignore[assignment]
-    monitoring_reports: tuple[MonitoringReport, ...] | None = _opt_records(MonitoringReport)  # type: ignore[assignment]
-    evaluations: tuple[Evaluation, ...] | None = _opt_records(Evaluation)  # type: ignore[assignment]
-    access_records: tuple[AccessRecord, ...] | None = _opt_records(AccessRecord)  # type: ignore[assignment]
+    meetings: tuple[Meeting, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Meeting))
+    )
+    documents: tuple[PlanningDocument, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(PlanningDocument)),
+    )
+    service_models: tuple[ServiceModel, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(ServiceModel))
+    )
+    commitments: tuple[Commitment, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Commitment))
+    )
+    activities: tuple[Activity, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Activity))
+    )
+    monitoring_reports: tuple[MonitoringReport, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(MonitoringReport)),
+    )
+    evaluations: tuple[Evaluation, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Evaluation))
+    )
+    access_records: tuple[AccessRecord, ...] | None = attrs.field(
+        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(AccessRecord))
+    )
     provenance: tuple[Provenance, ...] = _provenance()
 
     @schema.validator
