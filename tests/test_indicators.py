@@ -1,0 +1,93 @@
+"""The indicator catalogue: declarations, JSON export, and honest derivations."""
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sanitasi_core.indicators import CATALOGUE, Facts, ValueType, catalogue_as_json
+from sanitasi_core.serialization import dossier_from_dict
+
+DEMO = Path(__file__).parent.parent / "examples" / "demo-sungai-lestari.json"
+BASE = {"dossier": json.loads(DEMO.read_text("utf-8"))}
+
+
+def facts(as_of: dt.date = dt.date(2025, 12, 31), **changes) -> Facts:
+    """Return the complete base dossier with *changes*, seen on *as_of*."""
+    return Facts(dossier_from_dict({**BASE["dossier"], **changes}), as_of)
+
+
+def test_catalogue_exports_as_json():
+    """The catalogue exports every indicator with type, unit, direction and both languages."""
+    exported = catalogue_as_json()
+    assert [e["name"] for e in exported] == list(CATALOGUE)
+    json.dumps(exported)  # plain JSON data
+    for entry in exported:
+        assert entry["type"] in {t.value for t in ValueType}
+        assert entry["description"]["id"] != entry["description"]["en"]
+        assert entry["derivation"]["id"]
+        assert entry["derivation"]["en"]
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_every_indicator_computes_on_a_complete_dossier(name):
+    """Each indicator yields a value of its declared type on a complete dossier."""
+    spec = CATALOGUE[name]
+    args = {p.name: p.default or p.choices[0] for p in spec.params}
+    obs = facts().observe(name, args)
+    assert obs.value is not None or obs.absent or obs.not_applicable
+    if obs.value is not None:
+        expected = {ValueType.BOOLEAN: bool, ValueType.DECIMAL: Decimal, ValueType.COUNT: int}
+        assert isinstance(obs.value, expected[spec.type])
+
+
+def test_indicators_are_computed_once():
+    """Facts memoise each indicator: a second look returns the same object."""
+    f = facts()
+    assert f.observe("apbd_realisation_pct") is f.observe("apbd_realisation_pct")
+
+
+def test_unreported_is_unknown_not_zero():
+    """Activities not reported make the APBD ratio unknown and name the input."""
+    obs = facts(activities=None, monitoring_reports=None).observe("apbd_realisation_pct")
+    assert obs.value is None
+    assert not obs.not_applicable
+    assert [m.key for m in obs.missing] == ["activities"]
+
+
+def test_no_apbd_activity_is_not_applicable():
+    """Reported activities with no APBD money that year make the ratio not applicable."""
+    obs = facts(activities=[], monitoring_reports=[]).observe("apbd_realisation_pct")
+    assert obs.not_applicable
+
+
+def test_never_assessed_aspect_is_absent():
+    """An aspect never assessed in the year is known to be absent, not unknown."""
+    obs = facts(as_of=dt.date(2030, 12, 31)).observe("aspect_score", {"aspect": "regulation"})
+    assert obs.absent
+
+
+def test_future_records_are_invisible():
+    """A commitment signed after the evaluation date does not count."""
+    before = facts(as_of=dt.date(2019, 12, 31))
+    assert before.observe("regional_head_commitment").value is False
+
+
+def test_layak_change_in_percentage_points():
+    """The change in layak is this year's share minus last year's, exactly."""
+    f = facts()
+    now = f.observe("layak_pct").value
+    before = f.observe("layak_pct", {"year": "previous"}).value
+    assert isinstance(now, Decimal)
+    assert isinstance(before, Decimal)
+    assert f.observe("layak_change_pp").value == now - before
+
+
+def test_months_since_commitment():
+    """Months since the latest regional-head commitment count whole months."""
+    f = facts(as_of=dt.date(2026, 3, 31))
+    value = f.observe("months_since_commitment").value
+    assert isinstance(value, int)
+    assert value >= 0

@@ -1,0 +1,221 @@
+"""The criterion language end to end: every node kind, through a rulebook file and a dossier."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from sanitasi_core.exceptions import RulebookError
+from sanitasi_core.rulebooks import load_rulebook
+from sanitasi_core.rules import Outcome, compile_rulebook
+from sanitasi_core.serialization import dossier_from_dict
+
+BASE = json.loads((Path(__file__).parent / "cases" / "all-pass-m4.json").read_text("utf-8"))
+
+HEADER = """
+schema = "sanitasi.rulebook/v1"
+id = "language-test"
+version = "1"
+status = "official"
+valid_from = 2020-01-01
+title = { id = "uji bahasa", en = "language test" }
+"""
+
+
+def book(test: str, definitions: str = "") -> str:
+    """Return a one-criterion rulebook whose M1 criterion ``c`` has *test*."""
+    return (
+        HEADER
+        + definitions
+        + """
+[[milestones]]
+id = "M1"
+title = { id = "M1", en = "M1" }
+[[milestones.criteria]]
+id = "c"
+message = { id = "uji", en = "test" }
+reference = { basis = "test" }
+"""
+        + f"test = {test}\n"
+    )
+
+
+def outcome(test: str, *, as_of: dt.date = dt.date(2025, 12, 31), definitions: str = "", **changes):
+    """Evaluate criterion ``c`` of a one-criterion rulebook on the complete base dossier."""
+    data = {**BASE["dossier"], **changes}
+    dossier = dossier_from_dict(data)
+    decision = compile_rulebook(load_rulebook(book(test, definitions))).evaluate(
+        dossier, as_of=as_of
+    )
+    return decision.criterion("c")
+
+
+class TestCount:
+    def test_counts_matching_records(self):
+        """``count`` passes when enough records match every filter."""
+        test = '{ op = "count", records = "commitments", where = [{ field = "regional_head", is = "true" }], cmp = ">=", value = 2 }'
+        assert outcome(test).outcome is Outcome.PASS
+
+    def test_gap_names_how_many_more(self):
+        """A failing ``count`` says how many more records are needed."""
+        test = '{ op = "count", records = "commitments", cmp = ">=", value = 10 }'
+        result = outcome(test)
+        assert result.outcome is Outcome.FAIL
+        assert result.gap is not None
+        assert result.gap.more == 10 - int(result.observed or 0)
+
+    def test_date_window_of_the_evaluation_year(self):
+        """``within = "evaluation_year"`` counts only records of that year up to the date."""
+        test = '{ op = "count", records = "commitments", where = [{ field = "signed_on", within = "evaluation_year" }], cmp = "==", value = 1 }'
+        assert outcome(test).outcome is Outcome.PASS
+        assert outcome(test, as_of=dt.date(2025, 1, 1)).outcome is Outcome.FAIL
+
+    def test_unreported_collection_is_unknown(self):
+        """Counting a collection that was not reported is unknown, not zero."""
+        test = '{ op = "count", records = "meetings", cmp = ">=", value = 1 }'
+        result = outcome(test, meetings=None)
+        assert result.outcome is Outcome.UNKNOWN
+        assert result.gap is not None
+        assert "meetings" in result.gap.provide
+
+    def test_undecided_records_make_an_interval(self):
+        """Records whose filtered field is unknown widen the count into an interval."""
+        acts = [
+            {"id": "a1", "name": "x", "fiscal_year": 2025, "funding_source": "apbd_district"},
+            {"id": "a2", "name": "y", "fiscal_year": 2025},
+        ]
+        test = '{ op = "count", records = "activities", where = [{ field = "funding_group", is = "apbd" }], cmp = ">=", value = 2 }'
+        result = outcome(test, activities=acts, monitoring_reports=[])
+        assert result.outcome is Outcome.UNKNOWN
+        assert result.observed == "1..2"
+        test_one = test.replace("value = 2", "value = 1")
+        assert outcome(test_one, activities=acts, monitoring_reports=[]).outcome is Outcome.PASS
+
+    def test_declared_default_is_flagged(self):
+        """``if_unknown`` turns unknown into the declared outcome and says it was defaulted."""
+        test = '{ op = "count", records = "meetings", cmp = ">=", value = 1, if_unknown = "fail" }'
+        result = outcome(test, meetings=None)
+        assert result.outcome is Outcome.FAIL
+        assert result.defaulted
+
+
+class TestLogic:
+    def test_not_inverts(self):
+        """``not`` passes exactly when its item fails."""
+        assert (
+            outcome('{ op = "not", of = { op = "present", fact = "designated" } }').outcome
+            is Outcome.FAIL
+        )
+
+    def test_absent_passes_when_known_missing(self):
+        """``absent`` passes when the fact is known not to be there."""
+        assert (
+            outcome('{ op = "absent", fact = "designated" }', designations=[]).outcome
+            is Outcome.PASS
+        )
+        assert (
+            outcome('{ op = "absent", fact = "designated" }', designations=None).outcome
+            is Outcome.UNKNOWN
+        )
+
+    def test_any_reports_the_cheapest_branch(self):
+        """A failing ``any`` names the branch closest to passing."""
+        test = (
+            '{ op = "any", of = ['
+            '{ op = "compare", indicator = "layak_pct", cmp = ">=", value = "99" },'
+            '{ op = "compare", indicator = "layak_pct", cmp = ">=", value = "90" } ] }'
+        )
+        result = outcome(test)
+        assert result.outcome is Outcome.FAIL
+        assert result.gap is not None
+        assert result.gap.options == ("c.1",)
+
+    def test_explanation_keeps_every_failing_sibling(self):
+        """An ``all`` already failed by its first item still explains the others."""
+        test = (
+            '{ op = "all", of = ['
+            '{ op = "absent", fact = "designated" },'
+            '{ op = "compare", indicator = "layak_pct", cmp = ">=", value = "99" } ] }'
+        )
+        result = outcome(test)
+        assert [c.outcome for c in result.children] == [Outcome.FAIL, Outcome.FAIL]
+
+    def test_ref_uses_a_named_definition(self):
+        """``ref`` evaluates a named definition of the rulebook."""
+        definitions = """
+[[definitions]]
+id = "d.designated"
+message = { id = "ditetapkan", en = "designated" }
+reference = { basis = "test" }
+test = { op = "present", fact = "designated" }
+"""
+        result = outcome('{ op = "ref", criterion = "d.designated" }', definitions=definitions)
+        assert result.outcome is Outcome.PASS
+
+    def test_constant_and_strict_comparison_gap(self):
+        """A strict ``>`` gap adds one quantum so that applying it passes."""
+        result = outcome('{ op = "compare", indicator = "layak_pct", cmp = ">", value = "90" }')
+        assert result.outcome is Outcome.FAIL
+        assert result.gap is not None
+        assert result.gap.amount is not None
+        observed = result.observed
+        assert observed is not None
+        from decimal import Decimal  # noqa: PLC0415
+
+        assert Decimal(observed) + result.gap.amount > Decimal(90)
+        assert Decimal(observed) + result.gap.amount - Decimal("0.01") <= Decimal(90)
+
+
+class TestLoaderChecks:
+    @pytest.mark.parametrize(
+        ("test", "code"),
+        [
+            (
+                '{ op = "count", records = "commitments", where = [{ field = "colour", is = "x" }] }',
+                "unknown_field",
+            ),
+            (
+                '{ op = "count", records = "commitments", where = [{ field = "office", within = "as_of" }] }',
+                "operator_type",
+            ),
+            (
+                '{ op = "count", records = "commitments", where = [{ field = "signed_on", is = "2024" }] }',
+                "operator_type",
+            ),
+            ('{ op = "present", fact = "layak_pct" }', "operator_type"),
+            (
+                '{ op = "compare", indicator = "aspect_score", cmp = ">=", value = "50" }',
+                "rulebook",
+            ),
+            (
+                '{ op = "compare", indicator = "layak_pct", cmp = ">=", value = "1", args = { year = "next" } }',
+                "rulebook",
+            ),
+            (
+                '{ op = "at_least", k = 3, of = [{ op = "present", fact = "designated" }] }',
+                "rulebook",
+            ),
+            ('{ op = "maybe", of = [] }', "invalid_choice"),
+        ],
+    )
+    def test_each_misuse_is_reported(self, test, code):
+        """Each misuse of the language is a RulebookError with a precise problem code."""
+        with pytest.raises(RulebookError) as info:
+            load_rulebook(book(test), source="t.toml")
+        assert code in [p.code for p in info.value.problems]
+        assert all(p.file == "t.toml" for p in info.value.problems)
+
+    def test_floats_are_refused_in_rulebooks(self):
+        """A TOML float is not an exact number and is refused with its path."""
+        with pytest.raises(RulebookError) as info:
+            load_rulebook(
+                book('{ op = "compare", indicator = "layak_pct", cmp = ">=", value = 80.5 }')
+            )
+        assert any(p.path.endswith(".test.value") for p in info.value.problems)
+
+    def test_size_is_bounded(self):
+        """A rulebook beyond the size bound is refused before parsing."""
+        with pytest.raises(RulebookError) as info:
+            load_rulebook("#" * (1024 * 1024 + 1))
+        assert info.value.problems[0].code == "too_large"
