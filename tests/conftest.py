@@ -6,12 +6,16 @@ quick) or ``ci`` (thorough; set by ``.ci/run``).
 
 import os
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from strategies import register_all
 
-settings.register_profile("dev", max_examples=50)
-settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+# Complete dossiers are large by design; generation time is bounded by the example counts.
+_SLOW_OK = [HealthCheck.too_slow]
+settings.register_profile("dev", max_examples=50, suppress_health_check=_SLOW_OK)
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, print_blob=True, suppress_health_check=_SLOW_OK
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 register_all()

@@ -43,6 +43,7 @@ from sanitasi_core.model import (
     Designation,
     DocumentKind,
     Dossier,
+    EhraAssessment,
     Evaluation,
     EvaluationSubject,
     FundingGroup,
@@ -66,6 +67,8 @@ from sanitasi_core.model import (
     ServicePhase,
     SubSector,
     TargetIndicator,
+    VillageRecord,
+    WasteRecord,
     WorkingGroup,
 )
 
@@ -83,6 +86,7 @@ __all__ = [
     "designations",
     "dossier_like_objects",
     "dossiers",
+    "ehra_assessments",
     "evaluations",
     "identifiers",
     "json_values",
@@ -102,6 +106,8 @@ __all__ = [
     "service_models",
     "service_phases",
     "texts",
+    "village_records",
+    "waste_records",
     "working_groups",
     "years",
 ]
@@ -240,7 +246,10 @@ def _urls() -> st.SearchStrategy[str]:
 
 @functools.cache
 def _village_codes() -> st.SearchStrategy[str]:
-    return st.from_regex(r"[1-9][0-9]\.[0-6][1-9]\.[0-9][1-9]\.[12][0-9]{3}", fullmatch=True)
+    # Province 11-99 (two digits, never 10 or below), district 01-69, village desa/kelurahan.
+    return st.from_regex(
+        r"(1[1-9]|[2-9][0-9])\.[0-6][1-9]\.[0-9][1-9]\.[12][0-9]{3}", fullmatch=True
+    )
 
 
 @functools.cache
@@ -660,6 +669,83 @@ def access_records() -> st.SearchStrategy[AccessRecord]:
     return _access_record()
 
 
+def _village_code_in(region_code: str) -> st.SearchStrategy[str]:
+    district = st.integers(1, 99).map(lambda n: f"{n:02d}")
+    village = st.sampled_from("12").flatmap(
+        lambda k: st.integers(1, 999).map(lambda n: f"{k}{n:03d}")
+    )
+    return st.tuples(district, village).map(lambda t: f"{region_code}.{t[0]}.{t[1]}")
+
+
+@functools.cache
+def village_records(region_code: str | None = None) -> st.SearchStrategy[VillageRecord]:
+    """Villages with an ODF status that may be unknown; codes inside *region_code* if given."""
+    codes = _village_codes() if region_code is None else _village_code_in(region_code)
+    return st.builds(
+        VillageRecord,
+        code=codes,
+        name=_maybe(texts()),
+        odf=_maybe(st.booleans()),
+        odf_verified_on=_maybe(dates()),
+        provenance=_provenance_tuples(),
+    )
+
+
+@functools.cache
+def ehra_assessments(region_code: str | None = None) -> st.SearchStrategy[EhraAssessment]:
+    """EHRA results with risk scores per domain; village codes inside *region_code* if given."""
+    codes = _village_codes() if region_code is None else _village_code_in(region_code)
+    domains = st.sampled_from(
+        ("water_source", "wastewater", "solid_waste", "drainage", "hygiene_behaviour")
+    )
+    return st.builds(
+        EhraAssessment,
+        village=codes,
+        year=years(),
+        scores=st.dictionaries(domains, _scores(), min_size=1, max_size=5),
+        households=_maybe(st.integers(0, 500)),
+        provenance=_provenance_tuples(),
+    )
+
+
+@st.composite
+def _waste_record(draw: st.DrawFn) -> WasteRecord:
+    generated = draw(_maybe(decimals(min_value=0, max_value=1_000_000, max_places=2)))
+    reduced = handled = None
+    if generated is not None:
+        reduced = draw(
+            _maybe(
+                st.integers(0, 100).map(
+                    lambda p: (generated * p / 200).quantize(Decimal("0.01"), "ROUND_DOWN")
+                )
+            )
+        )
+        handled = draw(
+            _maybe(
+                st.integers(0, 100).map(
+                    lambda p: (generated * p / 200).quantize(Decimal("0.01"), "ROUND_DOWN")
+                )
+            )
+        )
+    else:
+        reduced = draw(_maybe(money()))
+        handled = draw(_maybe(money()))
+    return WasteRecord(
+        year=draw(years()),
+        generated=generated,
+        reduced=reduced,
+        handled=handled,
+        area=draw(st.sampled_from(AreaType)),
+        provenance=draw(_provenance_tuples()),
+    )
+
+
+@functools.cache
+def waste_records() -> st.SearchStrategy[WasteRecord]:
+    """Solid-waste tonnages where reduced + handled never exceed what was generated."""
+    return _waste_record()
+
+
 @functools.cache
 def national_targets() -> st.SearchStrategy[NationalTarget]:
     """Dated national targets."""
@@ -757,8 +843,19 @@ def _dossier(draw: st.DrawFn, mode: Literal["minimal", "sparse", "full"]) -> Dos
         monitoring_reports=reports,
         evaluations=evals,
         access_records=section(access_records()),
+        villages=_unique_villages(section(village_records(region.code))),
+        ehra=section(ehra_assessments(region.code)),
+        waste_records=section(waste_records()),
         provenance=draw(_small_tuples(provenances(), min_size=least, max_size=2)),
     )
+
+
+def _unique_villages(
+    villages: tuple[VillageRecord, ...] | None,
+) -> tuple[VillageRecord, ...] | None:
+    if villages is None:
+        return None
+    return tuple({v.code: v for v in villages}.values())
 
 
 @functools.cache
@@ -941,6 +1038,9 @@ def register_all() -> None:
         RungCounts: rung_counts(),
         AccessRecord: access_records(),
         NationalTarget: national_targets(),
+        VillageRecord: village_records(),
+        EhraAssessment: ehra_assessments(),
+        WasteRecord: waste_records(),
         Dossier: dossiers(),
     }
     for cls, strategy in table.items():
@@ -967,6 +1067,9 @@ MODEL_CLASSES: tuple[type, ...] = (
     RungCounts,
     AccessRecord,
     NationalTarget,
+    VillageRecord,
+    EhraAssessment,
+    WasteRecord,
     Dossier,
 )
 """Every public record class of the model, in dependency order."""

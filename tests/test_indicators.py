@@ -91,3 +91,64 @@ def test_months_since_commitment():
     value = f.observe("months_since_commitment").value
     assert isinstance(value, int)
     assert value >= 0
+
+
+def test_odf_share_of_villages():
+    """The ODF share counts verified villages over all villages; an unknown status is unknown."""
+    villages = [
+        {"code": "64.60.01.2001", "odf": True, "odf_verified_on": "2024-05-01"},
+        {"code": "64.60.01.2002", "odf": False},
+        {"code": "64.60.01.2003", "odf": True},
+        {"code": "64.60.01.2004", "odf": True, "odf_verified_on": "2026-05-01"},
+    ]
+    assert facts(villages=villages).observe("odf_villages_pct").value == Decimal("50.00")
+    unknown = facts(villages=[*villages, {"code": "64.60.01.2005"}]).observe("odf_villages_pct")
+    assert unknown.value is None
+    assert [m.key for m in unknown.missing] == ["villages[4].odf"]
+
+
+def test_waste_reduction_and_handling_shares():
+    """Reduction and handling are shares of the waste generated in the year."""
+    waste = [{"year": 2025, "generated": "1000", "reduced": "250", "handled": "600"}]
+    f = facts(waste_records=waste)
+    assert f.observe("waste_reduction_pct").value == Decimal("25.00")
+    assert f.observe("waste_handling_pct").value == Decimal("60.00")
+    assert facts(waste_records=[]).observe("waste_handling_pct").value is None
+
+
+def test_aspect_maturity_rounds_down_to_the_steps():
+    """Maturity is the mean of the six aspects, each rounded down to 0/50/75/100."""
+    assessments = [
+        {"aspect": a, "score": s, "assessed_on": "2025-06-01"}
+        for a, s in zip(
+            (
+                "regulation",
+                "institution",
+                "financing",
+                "technical",
+                "participation",
+                "communication",
+            ),
+            ("100", "80", "75", "74", "50", "49"),
+            strict=True,
+        )
+    ]
+    model = {"id": "m", "sub_sector": "wastewater", "name": "x", "assessments": assessments}
+    f = facts(service_models=[model], activities=None, monitoring_reports=None, evaluations=None)
+    # 100 + 75 + 75 + 50 + 50 + 0 = 350 / 6
+    assert f.observe("aspect_maturity", {"sub_sector": "wastewater"}).value == Decimal("58.33")
+    assert f.observe("aspect_maturity", {"sub_sector": "drainage"}).absent
+
+
+def test_high_risk_villages_from_ehra():
+    """Villages whose latest EHRA index is in the top two classes count as high risk."""
+    high = dict.fromkeys(
+        ("water_source", "wastewater", "solid_waste", "drainage", "hygiene_behaviour"), "80"
+    )
+    low = dict.fromkeys(high, "10")
+    ehra = [
+        {"village": "64.60.01.2001", "year": 2024, "scores": high},
+        {"village": "64.60.01.2001", "year": 2025, "scores": low},
+        {"village": "64.60.01.2002", "year": 2025, "scores": high},
+    ]
+    assert facts(ehra=ehra).observe("high_risk_villages_pct").value == Decimal("50.00")

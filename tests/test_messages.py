@@ -5,10 +5,8 @@ import string
 import pytest
 
 from sanitasi_core import _messages
-from sanitasi_core._messages_formats import FORMAT_MESSAGES
-from sanitasi_core._messages_regions import REGION_MESSAGES
 
-PARTS = {"generic": _messages._GENERIC, "formats": FORMAT_MESSAGES, "regions": REGION_MESSAGES}
+PARTS = _messages.PARTS
 
 
 def _fields(template: str) -> set[str]:

@@ -591,3 +591,32 @@ def test_activity_keeps_every_field():
         planned_in=[AnnualPlan.RKPD],
     )
     assert act.realised / act.planned == Decimal("0.85")
+
+
+class TestVillagesAndWaste:
+    def test_village_outside_the_district_is_refused(self):
+        """A village code of another district is reported with its path."""
+        from sanitasi_core.model import Dossier, Region, VillageRecord  # noqa: PLC0415
+
+        with pytest.raises(ValidationError) as info:
+            Dossier(
+                region=Region(code="64.11", name="Kabupaten Mahakam Ulu"),
+                villages=[VillageRecord(code="64.02.01.2001")],
+            )
+        assert [p.code for p in info.value.problems] == ["village_outside_region"]
+        assert info.value.problems[0].path == "villages[0].code"
+
+    def test_waste_parts_cannot_exceed_what_was_generated(self):
+        """Reduced plus handled tonnes above the tonnes generated is refused."""
+        from sanitasi_core.model import WasteRecord  # noqa: PLC0415
+
+        with pytest.raises(ValidationError) as info:
+            WasteRecord(year=2024, generated=Decimal(100), reduced=Decimal(60), handled=Decimal(50))
+        assert info.value.problems[0].code == "exceeds_generated"
+
+    def test_village_code_must_be_a_village(self):
+        """A kab/kota code is not a village code."""
+        from sanitasi_core.model import VillageRecord  # noqa: PLC0415
+
+        with pytest.raises(ValidationError):
+            VillageRecord(code="64.11")

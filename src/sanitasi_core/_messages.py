@@ -11,6 +11,7 @@ from typing import Final
 
 from sanitasi_core._messages_formats import FORMAT_MESSAGES
 from sanitasi_core._messages_regions import REGION_MESSAGES
+from sanitasi_core._messages_reports import REPORT_MESSAGES
 from sanitasi_core._text import Text
 
 __all__ = ["CATALOGUE", "phrase", "text"]
@@ -125,6 +126,14 @@ _GENERIC: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "tanggal {date} tidak jatuh pada tahun {year}",
         "en": "the date {date} is not in the year {year}",
     },
+    "exceeds_generated": {
+        "id": "{part} ton melebihi timbulan sampah {generated} ton",
+        "en": "{part} tonnes exceed the {generated} tonnes of waste generated",
+    },
+    "village_outside_region": {
+        "id": "desa {village} tidak berada di kab/kota {region}",
+        "en": "village {village} is not in the district {region}",
+    },
     # --- the JSON format --------------------------------------------------------------------
     "invalid_json": {
         "id": "bukan JSON yang sah: {reason} (baris {line}, kolom {column})",
@@ -149,10 +158,16 @@ _GENERIC: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 # One catalogue; the parts live beside the modules that use them. Codes never collide (tested).
+PARTS: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = {
+    "generic": _GENERIC,
+    "formats": FORMAT_MESSAGES,
+    "regions": REGION_MESSAGES,
+    "reports": REPORT_MESSAGES,
+}
+"""The parts of the catalogue, by owner; a test checks that no code is in two parts."""
+
 CATALOGUE: Final[Mapping[str, Mapping[str, str]]] = {
-    **_GENERIC,
-    **FORMAT_MESSAGES,
-    **REGION_MESSAGES,
+    code: entry for part in PARTS.values() for code, entry in part.items()
 }
 
 
@@ -180,6 +195,10 @@ _PHRASES: Final[Mapping[str, tuple[str, str]]] = {
     "a list": ("daftar", "a list"),
     "an object": ("objek", "an object"),
     "a valid value": ("nilai yang sah", "a valid value"),
+    "a village code PP.KK.CC.DDDD such as '64.11.01.2001'": (
+        "kode desa PP.KK.CC.DDDD seperti '64.11.01.2001'",
+        "a village code PP.KK.CC.DDDD such as '64.11.01.2001'",
+    ),
     "a kab/kota code PP.KK such as '64.11'": (
         "kode kab/kota PP.KK seperti '64.11'",
         "a kab/kota code PP.KK such as '64.11'",

@@ -65,6 +65,11 @@ class SchemaBuilder:
         origin = typing.get_origin(t)
         if origin is tuple:
             return {"type": "array", "items": self.type_schema(typing.get_args(t)[0])}
+        if origin is dict:
+            return {
+                "type": "object",
+                "additionalProperties": self.type_schema(typing.get_args(t)[1]),
+            }
         if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
             return {"anyOf": [self.type_schema(a) for a in typing.get_args(t)]}
         if typing.get_origin(t) is typing.Literal:

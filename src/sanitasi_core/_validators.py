@@ -113,6 +113,20 @@ def score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, "score_range", got=value)
 
 
+def score_map(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a non-empty mapping of identifier → score in [0, 100]."""
+    if not isinstance(value, dict) or not value:
+        raise wrong_type(attribute, "an object", value)
+    for key, item in value.items():
+        try:
+            text_value(inst, attribute, key)
+            score(inst, attribute, item)
+        except ValidationError as err:
+            raise ValidationError(
+                attrs.evolve(p, path=f"{attribute.name}.{key}") for p in err.problems
+            ) from None
+
+
 def text_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a non-blank string."""
     if not isinstance(value, str):

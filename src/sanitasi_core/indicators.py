@@ -36,9 +36,11 @@ from sanitasi_core.model import (
 
 __all__ = [
     "CATALOGUE",
+    "MATURITY_SCALE",
     "Direction",
     "Facts",
     "IndicatorSpec",
+    "MaturityScale",
     "MissingInput",
     "Observation",
     "Param",
@@ -777,6 +779,147 @@ def _layak_change(f: Facts, _: Mapping[str, str]) -> Observation:
     return Observation(value=now.value - before.value, detail=dict(now.detail))
 
 
+def _odf_villages(f: Facts, _: Mapping[str, str]) -> Observation:
+    villages = f.dossier.villages
+    if villages is None:
+        return _unknown(
+            _missing("villages", "daftar desa dan status ODF", "the villages and their ODF status")
+        )
+    undecided = []
+    verified = 0
+    for i, village in enumerate(villages):
+        if village.odf is None:
+            undecided.append(
+                _missing(f"villages[{i}].odf", "status ODF desa", "the ODF status of the village")
+            )
+        elif village.odf and (
+            village.odf_verified_on is None or village.odf_verified_on <= f.as_of
+        ):
+            verified += 1
+    if undecided:
+        return Observation(missing=tuple(undecided))
+    if not villages:
+        return Observation(not_applicable=True)
+    share = (Decimal(verified) * _HUNDRED / len(villages)).quantize(Decimal("0.01"))
+    return Observation(value=share, detail={"villages": Decimal(len(villages))})
+
+
+def _waste_share(part: str) -> Callable[[Facts, Mapping[str, str]], Observation]:
+    def derive(f: Facts, args: Mapping[str, str]) -> Observation:
+        year = f.year_of(args)
+        missing = _missing(
+            f"waste_records[{year}].{part}",
+            f"timbulan dan {'pengurangan' if part == 'reduced' else 'penanganan'} sampah tahun {year}",
+            f"the waste generated and {part} in {year}",
+        )
+        records = [
+            r for r in f.dossier.waste_records or () if r.year == year and r.area is AreaType.TOTAL
+        ]
+        record = records[0] if records else None
+        amount = None if record is None else getattr(record, part)
+        if record is None or record.generated is None or amount is None:
+            return _unknown(missing)
+        if record.generated == 0:
+            return Observation(not_applicable=True)
+        share = (amount * _HUNDRED / record.generated).quantize(Decimal("0.01"))
+        return Observation(value=share, detail={"generated_tonnes": record.generated})
+
+    return derive
+
+
+def _aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
+    from sanitasi_core.model import SubSector  # noqa: PLC0415  # the enum, for the lookup only
+
+    models = f.dossier.service_models
+    if models is None:
+        return _unknown(_missing(*_MODELS_MISSING))
+    sector = SubSector(args["sub_sector"])
+    year = f.year_of(args)
+    chosen = [(i, m) for i, m in enumerate(models) if m.sub_sector is sector]
+    if not chosen:
+        return Observation(absent=True)
+    best: Decimal | None = None
+    undecided = []
+    for i, m in chosen:
+        if m.assessments is None:
+            undecided.append(
+                _missing(
+                    f"service_models[{i}].assessments",
+                    "penilaian aspek model layanan",
+                    "the aspect assessments of the service model",
+                )
+            )
+            continue
+        latest: dict[str, Decimal] = {}
+        for a in sorted(m.assessments, key=lambda a: a.assessed_on):
+            if a.assessed_on.year == year and a.assessed_on <= f.as_of:
+                latest[a.aspect] = MATURITY_SCALE.level(a.score)
+        if all(aspect in latest for aspect in DEFAULT_ASPECTS):
+            mean = sum((latest[a] for a in DEFAULT_ASPECTS), Decimal(0)) / len(DEFAULT_ASPECTS)
+            best = mean if best is None else max(best, mean)
+    if best is not None:
+        return Observation(value=best.quantize(Decimal("0.01")))
+    if undecided:
+        return Observation(missing=tuple(undecided))
+    return Observation(absent=True)
+
+
+def _high_risk_villages(f: Facts, args: Mapping[str, str]) -> Observation:
+    from sanitasi_core.ehra import DEFAULT_CLASSES, risk_class, risk_index  # noqa: PLC0415
+
+    surveys = f.dossier.ehra
+    if surveys is None:
+        return _unknown(
+            _missing("ehra", "hasil survei EHRA per desa", "the EHRA survey results per village")
+        )
+    year = f.year_of(args)
+    latest: dict[str, Any] = {}
+    for s in surveys:
+        newer = s.village not in latest or latest[s.village].year < s.year
+        if s.year <= year and newer:
+            latest[s.village] = s
+    if not latest:
+        return Observation(absent=True)
+    high = 0
+    undecided = []
+    for code, survey in sorted(latest.items()):
+        index = risk_index(survey.scores)
+        if index is None:
+            undecided.append(
+                _missing(
+                    f"ehra[{code}].scores",
+                    "skor EHRA semua domain",
+                    "the EHRA scores of every domain",
+                )
+            )
+        elif risk_class(index) >= DEFAULT_CLASSES.count - 1:
+            high += 1
+    if undecided:
+        return Observation(missing=tuple(undecided))
+    share = (Decimal(high) * _HUNDRED / len(latest)).quantize(Decimal("0.01"))
+    return Observation(value=share, detail={"villages": Decimal(len(latest))})
+
+
+@attrs.frozen(kw_only=True)
+class MaturityScale:
+    """A stepped maturity scale for aspect scores: a score counts as the highest step it reaches.
+
+    Attributes:
+        steps: increasing steps from 0, e.g. 0 / 50 / 75 / 100 (the *Kabupaten/Kota Sehat*
+            self-assessment steps).
+    """
+
+    steps: tuple[Decimal, ...] = (Decimal(0), Decimal(50), Decimal(75), Decimal(100))
+
+    def level(self, score: Decimal) -> Decimal:
+        """Return the highest step not above *score*."""
+        return max((s for s in self.steps if s <= score), default=self.steps[0])
+
+
+MATURITY_SCALE: Final = MaturityScale()
+"""The default maturity scale (0 / 50 / 75 / 100); no official scale was found."""
+
+
 # --------------------------------------------------------------------------------------------
 # The catalogue
 # --------------------------------------------------------------------------------------------
@@ -788,6 +931,11 @@ _YEAR = Param(
     description=Text(
         id="tahun evaluasi atau tahun sebelumnya", en="the evaluation year or the year before"
     ),
+)
+_SUB_SECTOR = Param(
+    name="sub_sector",
+    choices=("wastewater", "solid_waste", "drainage", "hygiene"),
+    description=Text(id="sub-sektor sanitasi", en="the sanitation sub-sector"),
 )
 _ASPECT = Param(
     name="aspect",
@@ -1119,6 +1267,75 @@ _SPECS: Final = (
         (
             "catatan akses total tahun itu, tangga BABS",
             "the total-area access record of the year, open-defecation rung",
+        ),
+        direction=Direction.LOWER,
+        params=(_YEAR,),
+    ),
+    _spec(
+        "odf_villages_pct",
+        D,
+        "%",
+        _odf_villages,
+        (
+            "Desa/kelurahan terverifikasi ODF (Stop BABS)",
+            "Villages verified open-defecation free (Stop BABS)",
+        ),
+        (
+            "desa dengan odf = true (terverifikasi pada atau sebelum tanggal evaluasi) / semua desa × 100",
+            "villages with odf = true (verified on or before the evaluation date) / all villages × 100",
+        ),
+    ),
+    _spec(
+        "waste_reduction_pct",
+        D,
+        "%",
+        _waste_share("reduced"),
+        ("Pengurangan sampah terhadap timbulan", "Solid waste reduced, against waste generated"),
+        (
+            "pengurangan / timbulan × 100 pada tahun itu (wilayah total)",
+            "reduced / generated × 100 in the year (total area)",
+        ),
+        params=(_YEAR,),
+    ),
+    _spec(
+        "waste_handling_pct",
+        D,
+        "%",
+        _waste_share("handled"),
+        ("Penanganan sampah terhadap timbulan", "Solid waste handled, against waste generated"),
+        (
+            "penanganan / timbulan × 100 pada tahun itu (wilayah total)",
+            "handled / generated × 100 in the year (total area)",
+        ),
+        params=(_YEAR,),
+    ),
+    _spec(
+        "aspect_maturity",
+        D,
+        "points",
+        _aspect_maturity,
+        (
+            "Kematangan model layanan suatu sub-sektor (rata-rata 6 aspek)",
+            "Maturity of a sub-sector's service model (mean of the 6 aspects)",
+        ),
+        (
+            "rata-rata skor terakhir keenam aspek pada tahun itu, dibulatkan ke bawah ke tangga 0/50/75/100, tertinggi di antara model sub-sektor itu; aspek yang belum dinilai membuatnya tidak ada",
+            "mean of the six aspects' latest scores in the year, each rounded down to the 0/50/75/100 steps, highest across that sub-sector's models; an unassessed aspect makes it absent",
+        ),
+        params=(_SUB_SECTOR, _YEAR),
+    ),
+    _spec(
+        "high_risk_villages_pct",
+        D,
+        "%",
+        _high_risk_villages,
+        (
+            "Desa berisiko sanitasi tinggi atau sangat tinggi (EHRA)",
+            "Villages at high or very high sanitation risk (EHRA)",
+        ),
+        (
+            "desa dengan indeks risiko EHRA terakhir di dua kelas tertinggi (bobot sama, 4 kelas) / desa yang disurvei × 100",
+            "villages whose latest EHRA risk index is in the top two classes (equal weights, 4 classes) / villages surveyed × 100",
         ),
         direction=Direction.LOWER,
         params=(_YEAR,),

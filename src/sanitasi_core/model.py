@@ -35,6 +35,7 @@ __all__ = [
     "Designation",
     "DocumentKind",
     "Dossier",
+    "EhraAssessment",
     "Evaluation",
     "EvaluationSubject",
     "FundingGroup",
@@ -58,6 +59,8 @@ __all__ = [
     "ServicePhase",
     "SubSector",
     "TargetIndicator",
+    "VillageRecord",
+    "WasteRecord",
     "WorkingGroup",
 ]
 
@@ -370,8 +373,6 @@ class Region:
 
     @code.validator
     def _check_code(self, attribute: "attrs.Attribute[str]", value: str) -> None:
-        # Imported here so that importing the model reads no data: the registry loads lazily.
-
         try:
             parsed = parse_region_code(value)
         except ParseError as err:
@@ -478,7 +479,9 @@ class WorkingGroup:
     )
     host: str | None = _opt_text()
     members: tuple[Member, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Member))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Member)),
     )
     provenance: tuple[Provenance, ...] = _provenance()
 
@@ -904,6 +907,94 @@ class AccessRecord:
         return sum((p for p in parts if p is not None), Decimal(0))
 
 
+def _village_code(_inst: object, attribute: "attrs.Attribute[str]", value: object) -> None:
+    v.text_value(_inst, attribute, value)
+    assert isinstance(value, str)  # noqa: S101  # narrowed by text_value
+    try:
+        parsed = parse_region_code(value)
+    except ParseError as err:
+        raise ValidationError.single(attribute.name, err.text, "pattern") from None
+    if parsed.level is not RegionLevel.VILLAGE or str(parsed) != value:
+        expected = phrase("a village code PP.KK.CC.DDDD such as '64.11.01.2001'")
+        raise v.fail(attribute, "pattern", expected=expected, got=value)
+
+
+@attrs.frozen(kw_only=True)
+class VillageRecord:
+    """A village (*desa* or *kelurahan*) of the district and its STBM status.
+
+    Attributes:
+        code: the village's Kemendagri code ``PP.KK.CC.DDDD``; it must lie in the dossier's
+            district.
+        name: its name.
+        odf: whether it is verified and declared open-defecation free (*Stop BABS*, STBM
+            pillar 1); ``None`` when not known.
+        odf_verified_on: the date of the ODF verification.
+    """
+
+    code: str = attrs.field(validator=_village_code)
+    name: str | None = _opt_text()
+    odf: bool | None = attrs.field(default=None, validator=v.optional(v.flag))
+    odf_verified_on: dt.date | None = _opt_date()
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class EhraAssessment:
+    """An EHRA household survey result for one village (*Environmental Health Risk Assessment*).
+
+    Scores are risk scores 0-100 per domain (higher is riskier), e.g. ``water_source``,
+    ``wastewater``, ``solid_waste``, ``drainage``, ``hygiene_behaviour``; see
+    :mod:`sanitasi_core.ehra` for the risk index built from them.
+
+    Attributes:
+        village: the village's code ``PP.KK.CC.DDDD``.
+        year: the survey year.
+        scores: risk score per domain.
+        households: households surveyed (the method asks for at least 40 per village).
+    """
+
+    village: str = attrs.field(validator=_village_code)
+    year: int = attrs.field(validator=v.year)
+    scores: dict[str, Decimal] = attrs.field(validator=v.score_map)
+    households: int | None = attrs.field(default=None, validator=v.optional(v.integer(0, 100_000)))
+    provenance: tuple[Provenance, ...] = _provenance()
+
+
+@attrs.frozen(kw_only=True)
+class WasteRecord:
+    """Solid-waste tonnages of one year (*timbulan, pengurangan, penanganan sampah*).
+
+    Attributes:
+        year: the year.
+        generated: waste generated (*timbulan*), tonnes per year.
+        reduced: waste reduced at source (*pengurangan*: 3R, waste banks), tonnes per year.
+        handled: waste handled (*penanganan*: collected, transported, processed), tonnes per year.
+        area: total, urban or rural.
+    """
+
+    year: int = attrs.field(validator=v.year)
+    generated: Decimal | None = _opt_money()
+    reduced: Decimal | None = _opt_money()
+    handled: Decimal | None = _opt_money()
+    area: AreaType = attrs.field(default=AreaType.TOTAL, validator=v.member_of(AreaType))
+    provenance: tuple[Provenance, ...] = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.generated is None:
+            return
+        for name in ("reduced", "handled"):
+            part = getattr(self, name)
+            if part is not None and part > self.generated:
+                raise v.invalid(name, "exceeds_generated", part=part, generated=self.generated)
+        if self.reduced is not None and self.handled is not None:
+            total = self.reduced + self.handled
+            if total > self.generated:
+                raise v.invalid(
+                    "handled", "exceeds_generated", part=total, generated=self.generated
+                )
+
+
 @attrs.frozen(kw_only=True)
 class NationalTarget:
     """A dated national target (*target nasional*), e.g. RPJMN 2020-2024: 90 % layak by 2024.
@@ -950,6 +1041,9 @@ class Dossier:
         monitoring_reports: monitoring reports.
         evaluations: evaluations of the trial and of the service model.
         access_records: access figures by year.
+        villages: the district's villages and their ODF status.
+        ehra: EHRA survey results per village.
+        waste_records: solid-waste tonnages by year.
         provenance: sources for the dossier as a whole.
     """
 
@@ -958,13 +1052,17 @@ class Dossier:
     description: str | None = _opt_text()
     fictional: bool = attrs.field(default=False, validator=v.flag)
     designations: tuple[Designation, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Designation))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Designation)),
     )
     working_group: WorkingGroup | None = attrs.field(
         default=None, validator=v.optional(v.instance(WorkingGroup))
     )
     meetings: tuple[Meeting, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Meeting))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Meeting)),
     )
     documents: tuple[PlanningDocument, ...] | None = attrs.field(
         default=None,
@@ -972,13 +1070,19 @@ class Dossier:
         validator=v.optional(v.instances(PlanningDocument)),
     )
     service_models: tuple[ServiceModel, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(ServiceModel))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(ServiceModel)),
     )
     commitments: tuple[Commitment, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Commitment))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Commitment)),
     )
     activities: tuple[Activity, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Activity))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Activity)),
     )
     monitoring_reports: tuple[MonitoringReport, ...] | None = attrs.field(
         default=None,
@@ -986,10 +1090,29 @@ class Dossier:
         validator=v.optional(v.instances(MonitoringReport)),
     )
     evaluations: tuple[Evaluation, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(Evaluation))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(Evaluation)),
     )
     access_records: tuple[AccessRecord, ...] | None = attrs.field(
-        default=None, converter=v.to_optional_tuple, validator=v.optional(v.instances(AccessRecord))
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(AccessRecord)),
+    )
+    villages: tuple[VillageRecord, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(VillageRecord)),
+    )
+    ehra: tuple[EhraAssessment, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(EhraAssessment)),
+    )
+    waste_records: tuple[WasteRecord, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(WasteRecord)),
     )
     provenance: tuple[Provenance, ...] = _provenance()
 
@@ -1021,6 +1144,28 @@ class Dossier:
                 ref(f"monitoring_reports[{i}].activities[{j}]", "activity", ident, activities)
         for i, ev in enumerate(self.evaluations or ()):
             ref(f"evaluations[{i}].service_model", "service model", ev.service_model, models)
+        village_codes: set[str] = set()
+        for i, village in enumerate(self.villages or ()):
+            if village.code in village_codes:
+                code = "duplicate_id"
+                problems.append(
+                    Problem(
+                        path=f"villages[{i}].code", code=code, text=text(code, got=village.code)
+                    )
+                )
+            village_codes.add(village.code)
+        located = [(f"villages[{i}].code", x.code) for i, x in enumerate(self.villages or ())]
+        located += [(f"ehra[{i}].village", x.village) for i, x in enumerate(self.ehra or ())]
+        for path, village_code in located:
+            if not village_code.startswith(self.region.code + "."):
+                code = "village_outside_region"
+                problems.append(
+                    Problem(
+                        path=path,
+                        code=code,
+                        text=text(code, village=village_code, region=self.region.code),
+                    )
+                )
         if problems:
             raise ValidationError(problems)
 

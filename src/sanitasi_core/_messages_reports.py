@@ -1,0 +1,484 @@
+"""Messages of the reports and of the ``sanitasi`` command, in both languages.
+
+Same shape as :data:`sanitasi_core._messages.CATALOGUE` (code → language → ``str.format``
+template) and merged into it. Codes start with ``report_`` (reports, :mod:`sanitasi_core.reports`)
+or ``cli_`` (the command line, :mod:`sanitasi_core.cli`, help texts included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["REPORT_MESSAGES"]
+
+REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
+    # --- words ------------------------------------------------------------------------------
+    "report_yes": {"id": "ya", "en": "yes"},
+    "report_no": {"id": "tidak", "en": "no"},
+    "report_level_none": {"id": "belum ada", "en": "none"},
+    "report_unknown_value": {"id": "tidak diketahui", "en": "unknown"},
+    "report_outcome_pass": {"id": "terpenuhi", "en": "met"},
+    "report_outcome_fail": {"id": "tidak terpenuhi", "en": "not met"},
+    "report_outcome_unknown": {"id": "belum dapat diputuskan", "en": "undecided"},
+    "report_outcome_not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
+    "report_status_reconstructed": {"id": "rekonstruksi", "en": "reconstructed"},
+    "report_status_official": {"id": "resmi", "en": "official"},
+    "report_milestone_M1": {"id": "Komitmen kepala daerah", "en": "Regional head's commitment"},
+    "report_milestone_M2": {"id": "Penetapan kebijakan", "en": "Policy adopted"},
+    "report_milestone_M3": {"id": "Uji coba skala terbatas", "en": "Limited-scale trial"},
+    "report_milestone_M4": {
+        "id": "Penyelenggaraan layanan sanitasi berkelanjutan",
+        "en": "Sustainable service at full scale",
+    },
+    "report_unit_record": {"id": "catatan", "en": "record"},
+    "report_unit_records": {"id": "catatan", "en": "records"},
+    "report_unit_months": {"id": "bulan", "en": "months"},
+    "report_unit_points": {"id": "poin", "en": "points"},
+    "report_unit_pp": {"id": "poin persen", "en": "pp"},
+    "report_area_total": {"id": "keseluruhan", "en": "total"},
+    "report_area_urban": {"id": "perkotaan", "en": "urban"},
+    "report_area_rural": {"id": "perdesaan", "en": "rural"},
+    "report_indicator_layak": {"id": "Akses sanitasi layak", "en": "Improved sanitation"},
+    "report_indicator_safely_managed": {
+        "id": "Akses sanitasi aman",
+        "en": "Safely managed sanitation",
+    },
+    "report_indicator_open_defecation": {
+        "id": "BABS di tempat terbuka",
+        "en": "Open defecation",
+    },
+    "report_indicator_waste_reduction": {
+        "id": "Pengurangan sampah",
+        "en": "Solid-waste reduction",
+    },
+    "report_indicator_waste_handling": {"id": "Penanganan sampah", "en": "Solid-waste handling"},
+    "report_type_boolean": {"id": "ya/tidak", "en": "yes/no"},
+    "report_type_decimal": {"id": "desimal", "en": "decimal"},
+    "report_type_count": {"id": "bilangan cacah", "en": "count"},
+    # --- one decision -----------------------------------------------------------------------
+    "report_as_of": {"id": "Tanggal evaluasi: {date}", "en": "Evaluation date: {date}"},
+    "report_rulebook": {
+        "id": "Buku aturan (rulebook): {id} {version} ({status})",
+        "en": "Rulebook: {id} {version} ({status})",
+    },
+    "report_levels": {
+        "id": "Tingkat pasti: {certain} · tingkat mungkin: {possible}",
+        "en": "Certain level: {certain} · possible level: {possible}",
+    },
+    "report_m4_year": {"id": "M4 tahun ke-{year}", "en": "M4 year {year}"},
+    "report_ladder": {"id": "Tangga milestone", "en": "Milestone ladder"},
+    "report_fiscal_year": {"id": "(tahun anggaran {year})", "en": "(fiscal year {year})"},
+    "report_defaulted": {
+        "id": "hasil bawaan rulebook karena datanya kurang",
+        "en": "the rulebook's default outcome, as the data is lacking",
+    },
+    "report_gap_raise": {
+        "id": "naikkan {amount} (dari {observed} menjadi {threshold})",
+        "en": "raise by {amount} (from {observed} to {threshold})",
+    },
+    "report_gap_lower": {
+        "id": "turunkan {amount} (dari {observed} menjadi {threshold})",
+        "en": "lower by {amount} (from {observed} to {threshold})",
+    },
+    "report_gap_rupiah": {
+        "id": "≈ {amount} lagi harus direalisasikan",
+        "en": "≈ {amount} more to be realised",
+    },
+    "report_gap_households": {"id": "≈ {count} rumah tangga", "en": "≈ {count} households"},
+    "report_blocking": {
+        "id": "Penghambat menuju {milestone}: {criteria}",
+        "en": "Blocking {milestone}: {criteria}",
+    },
+    "report_missing_head": {
+        "id": "Data yang kurang (urut menurut banyaknya kriteria yang akan terputuskan):",
+        "en": "Missing data (ranked by how many criteria each would settle):",
+    },
+    "report_missing_item": {
+        "id": "{what} ({key}): {count} kriteria",
+        "en": "{what} ({key}): {count} criteria",
+    },
+    "report_designation": {"id": "Penetapan: {text}", "en": "Designation: {text}"},
+    "report_targets_head": {"id": "Target nasional:", "en": "National targets:"},
+    "report_target": {
+        "id": "{indicator} ({area}) {cmp} {value} pada {year}",
+        "en": "{indicator} ({area}) {cmp} {value} by {year}",
+    },
+    "report_target_unknown": {"id": "belum ada angka", "en": "no figure yet"},
+    "report_target_met": {
+        "id": "tercapai: {observed} ({year})",
+        "en": "met: {observed} ({year})",
+    },
+    "report_target_gap": {
+        "id": "{observed} ({year}), kurang {gap}",
+        "en": "{observed} ({year}), {gap} to go",
+    },
+    # --- batches ----------------------------------------------------------------------------
+    "report_batch_title": {
+        "id": "Evaluasi milestone SSK: {count} masukan pada {date}",
+        "en": "SSK milestone evaluation: {count} inputs on {date}",
+    },
+    "report_summary_levels": {
+        "id": "Kab/kota menurut tingkat pasti: {levels}",
+        "en": "Districts by certain level: {levels}",
+    },
+    "report_summary_undecided": {
+        "id": "Belum pasti (tingkat mungkin di atas tingkat pasti): {count}",
+        "en": "Undecided (possible level above the certain level): {count}",
+    },
+    "report_summary_invalid": {
+        "id": "Masukan tidak sah: {count}",
+        "en": "Invalid inputs: {count}",
+    },
+    "report_failures_head": {
+        "id": "Masukan yang tidak dapat dievaluasi:",
+        "en": "Inputs that could not be evaluated:",
+    },
+    # --- column headings (reports) ----------------------------------------------------------
+    "report_col_region_code": {"id": "Kode", "en": "Code"},
+    "report_col_region_name": {"id": "Kab/kota", "en": "District"},
+    "report_col_certain": {"id": "Tingkat pasti", "en": "Certain level"},
+    "report_col_possible": {"id": "Tingkat mungkin", "en": "Possible level"},
+    "report_col_milestone": {"id": "Tahapan", "en": "Milestone"},
+    "report_col_criterion": {"id": "Kriteria", "en": "Criterion"},
+    "report_col_criterion_id": {"id": "Kode kriteria", "en": "Criterion id"},
+    "report_col_condition": {"id": "Syarat", "en": "Condition"},
+    "report_col_outcome": {"id": "Hasil", "en": "Outcome"},
+    "report_col_observed": {"id": "Teramati", "en": "Observed"},
+    "report_col_threshold": {"id": "Ambang", "en": "Threshold"},
+    "report_col_threshold_source": {"id": "Sumber ambang", "en": "Threshold source"},
+    "report_col_gap": {"id": "Kekurangan", "en": "Gap"},
+    "report_col_reference": {"id": "Rujukan", "en": "Reference"},
+    "report_col_status": {"id": "Status rulebook", "en": "Rulebook status"},
+    # --- CSV column names (stable, one word each) ---------------------------------------------
+    "report_csv_region_code": {"id": "kode_wilayah", "en": "region_code"},
+    "report_csv_region_name": {"id": "nama_wilayah", "en": "region_name"},
+    "report_csv_as_of": {"id": "tanggal_evaluasi", "en": "as_of"},
+    "report_csv_rulebook": {"id": "id_rulebook", "en": "rulebook_id"},
+    "report_csv_rulebook_version": {"id": "versi_rulebook", "en": "rulebook_version"},
+    "report_csv_certain": {"id": "tingkat_pasti", "en": "certain_level"},
+    "report_csv_possible": {"id": "tingkat_mungkin", "en": "possible_level"},
+    "report_csv_m4_year": {"id": "tahun_ke_m4", "en": "m4_year"},
+    "report_csv_milestone": {"id": "tahapan", "en": "milestone"},
+    "report_csv_outcome": {"id": "hasil", "en": "outcome"},
+    "report_csv_fiscal_year": {"id": "tahun_anggaran", "en": "fiscal_year"},
+    "report_csv_open": {"id": "kriteria_terbuka", "en": "open_criteria"},
+    "report_csv_criterion_id": {"id": "kode_kriteria", "en": "criterion_id"},
+    "report_csv_criterion": {"id": "persyaratan", "en": "requirement"},
+    "report_csv_observed": {"id": "nilai_teramati", "en": "observed"},
+    "report_csv_threshold": {"id": "ambang", "en": "threshold"},
+    "report_csv_unit": {"id": "satuan", "en": "unit"},
+    "report_csv_threshold_source": {"id": "sumber_ambang", "en": "threshold_source"},
+    "report_csv_gap": {"id": "kekurangan", "en": "gap"},
+    # --- explanations -----------------------------------------------------------------------
+    "report_explain_title": {
+        "id": "Penjelasan {milestone} ({name}): {region} ({code})",
+        "en": "Explanation of {milestone} ({name}): {region} ({code})",
+    },
+    "report_at_least": {
+        "id": "paling sedikit {k} dari {n} harus terpenuhi",
+        "en": "at least {k} of {n} must be met",
+    },
+    "report_threshold_constant": {
+        "id": "nilai tetap dalam rulebook",
+        "en": "a fixed value in the rulebook",
+    },
+    "report_threshold_source": {
+        "id": "ambang {id}, berlaku sejak {since}",
+        "en": "threshold {id}, in force since {since}",
+    },
+    "report_reference_basis": {
+        "id": "dasar (kutipan rulebook): {basis}",
+        "en": "basis: {basis}",
+    },
+    "report_reference_regulation": {
+        "id": "peraturan: {regulation}",
+        "en": "regulation: {regulation}",
+    },
+    "report_reference_clause": {"id": "pasal: {clause}", "en": "clause: {clause}"},
+    "report_references_head": {"id": "Rujukan", "en": "References"},
+    # --- rulebooks --------------------------------------------------------------------------
+    "report_validity": {"id": "berlaku {start} – {end}", "en": "in force {start} – {end}"},
+    "report_open_ended": {"id": "seterusnya", "en": "open-ended"},
+    "report_thresholds_head": {"id": "Ambang:", "en": "Thresholds:"},
+    "report_threshold_step": {"id": "{value} sejak {since}", "en": "{value} from {since}"},
+    "report_definitions_head": {"id": "Definisi bersama:", "en": "Shared definitions:"},
+    "report_per_fiscal_year": {
+        "id": "dinilai per tahun anggaran",
+        "en": "evaluated per fiscal year",
+    },
+    "report_node_all": {"id": "semua syarat berikut:", "en": "all of:"},
+    "report_node_any": {"id": "salah satu syarat berikut:", "en": "any of:"},
+    "report_node_at_least": {
+        "id": "paling sedikit {k} syarat berikut:",
+        "en": "at least {k} of:",
+    },
+    "report_node_not": {
+        "id": "syarat berikut harus tidak terpenuhi:",
+        "en": "the following must not hold:",
+    },
+    "report_node_ref": {"id": "lihat definisi {name}", "en": "see the definition {name}"},
+    "report_node_present": {"id": "harus ada: {what} ({name})", "en": "must hold: {what} ({name})"},
+    "report_node_absent": {
+        "id": "harus tidak ada: {what} ({name})",
+        "en": "must not hold: {what} ({name})",
+    },
+    "report_node_count": {
+        "id": "jumlah {what} ({records}) {cmp} {value}",
+        "en": "number of {what} ({records}) {cmp} {value}",
+    },
+    "report_required_present": {"id": "harus ada", "en": "required"},
+    "report_required_absent": {"id": "harus tidak ada", "en": "must be absent"},
+    # --- rulebook differences ---------------------------------------------------------------
+    "report_diff_title": {
+        "id": "Perbandingan rulebook {before} → {after} pada {date}",
+        "en": "Rulebook comparison {before} → {after} on {date}",
+    },
+    "report_diff_count": {
+        "id": "{changed} dari {compared} dosir berubah tingkat",
+        "en": "{changed} of {compared} dossiers change level",
+    },
+    "report_diff_change": {
+        "id": (
+            "{region} ({code}): tingkat pasti {certain_before} → {certain_after}, "
+            "tingkat mungkin {possible_before} → {possible_after}"
+        ),
+        "en": (
+            "{region} ({code}): certain level {certain_before} → {certain_after}, "
+            "possible level {possible_before} → {possible_after}"
+        ),
+    },
+    "report_diff_criteria": {
+        "id": "kriteria penyebab: {criteria}",
+        "en": "criteria responsible: {criteria}",
+    },
+    # --- indicators -------------------------------------------------------------------------
+    "report_indicators_title": {
+        "id": "Katalog indikator ({count})",
+        "en": "Indicator catalogue ({count})",
+    },
+    "report_derivation": {"id": "cara menurunkan", "en": "derivation"},
+    "report_param": {
+        "id": "parameter {name}: {description}; pilihan: {choices}; bawaan: {default}",
+        "en": "parameter {name}: {description}; choices: {choices}; default: {default}",
+    },
+    # --- notebooks --------------------------------------------------------------------------
+    "report_pandas_missing": {
+        "id": "to_dataframe memerlukan pandas, yang belum terpasang: pip install pandas",
+        "en": "to_dataframe needs pandas, which is not installed: pip install pandas",
+    },
+    # --- the command line: messages -----------------------------------------------------------
+    "cli_error": {"id": "kesalahan", "en": "error"},
+    "cli_valid": {"id": "sah", "en": "valid"},
+    "cli_invalid": {"id": "tidak sah", "en": "invalid"},
+    "cli_unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
+    "cli_no_json_in_folder": {
+        "id": "folder ini tidak berisi berkas *.json",
+        "en": "the folder holds no *.json file",
+    },
+    "cli_criteria_count": {"id": "{count} kriteria", "en": "{count} criteria"},
+    "cli_bad_date": {
+        "id": "tanggal tidak sah, diharapkan YYYY-MM-DD: {value!r}",
+        "en": "invalid date, expected YYYY-MM-DD: {value!r}",
+    },
+    "cli_bad_sep": {
+        "id": "pemisah harus satu karakter (bukan tanda kutip atau baris baru): {value!r}",
+        "en": "the separator must be one character (not a quote or a line break): {value!r}",
+    },
+    "cli_output_failed": {
+        "id": "keluaran tidak dapat ditulis ke {path}: {reason}",
+        "en": "cannot write the output to {path}: {reason}",
+    },
+    "cli_explain_one": {
+        "id": "explain menjelaskan satu dosir, sedangkan {path} berisi {count}",
+        "en": "explain explains one dossier, but {path} holds {count}",
+    },
+    "cli_no_milestone": {
+        "id": "{milestone} tidak ada dalam rulebook {rulebook}",
+        "en": "{milestone} is not in the rulebook {rulebook}",
+    },
+    "cli_no_examples": {
+        "id": "contoh dosir tidak ditemukan dalam paket (sanitasi_core/data/examples)",
+        "en": "the example dossiers are not in the package (sanitasi_core/data/examples)",
+    },
+    "cli_exists": {
+        "id": "sudah ada dan tidak ditimpa (gunakan --force untuk menimpa)",
+        "en": "already exists and is not overwritten (use --force to overwrite)",
+    },
+    "cli_written": {"id": "ditulis: {path}", "en": "written: {path}"},
+    "cli_rows_rejected": {
+        "id": "{path}: {count} baris ditolak",
+        "en": "{path}: {count} row(s) rejected",
+    },
+    # --- the command line: argparse errors ----------------------------------------------------
+    "cli_arg_required": {
+        "id": "argumen berikut wajib diisi: {names}",
+        "en": "the following arguments are required: {names}",
+    },
+    "cli_arg_unrecognized": {
+        "id": "argumen tidak dikenal: {names}",
+        "en": "unrecognized arguments: {names}",
+    },
+    "cli_arg_invalid_choice": {
+        "id": "pilihan tidak sah: {value} (pilih dari {choices})",
+        "en": "invalid choice: {value} (choose from {choices})",
+    },
+    "cli_arg_prefix": {"id": "argumen {name}: {message}", "en": "argument {name}: {message}"},
+    "cli_arg_one": {"id": "diharapkan satu nilai", "en": "expected one argument"},
+    "cli_arg_at_least_one": {
+        "id": "diharapkan paling sedikit satu nilai",
+        "en": "expected at least one argument",
+    },
+    "cli_arg_invalid_value": {
+        "id": "nilai {kind} tidak sah: {value}",
+        "en": "invalid {kind} value: {value}",
+    },
+    "cli_arg_ambiguous": {
+        "id": "opsi {option} tidak jelas, bisa berarti {matches}",
+        "en": "ambiguous option: {option} could match {matches}",
+    },
+    # --- the command line: help -----------------------------------------------------------------
+    "cli_help_prog": {
+        "id": "Pustaka PPSP: dosir sanitasi kab/kota, milestone SSK M1-M4, dan keputusannya.",
+        "en": (
+            "PPSP library: district sanitation dossiers, SSK milestones M1-M4 and their decisions."
+        ),
+    },
+    "cli_help_exit_codes": {
+        "id": (
+            "Kode keluar: 0 semua sah; 1 ada masukan yang tidak sah (masukan lain tetap "
+            "diproses); 2 kesalahan penggunaan, atau masukan/keluaran tidak dapat dibaca/ditulis."
+        ),
+        "en": (
+            "Exit codes: 0 all valid; 1 some input was invalid (the rest was still processed); "
+            "2 usage error, or input/output that cannot be read/written."
+        ),
+    },
+    "cli_help_help": {"id": "tampilkan bantuan ini lalu keluar", "en": "show this help and exit"},
+    "cli_help_positionals": {"id": "argumen posisi", "en": "positional arguments"},
+    "cli_help_options": {"id": "opsi", "en": "options"},
+    "cli_help_commands": {"id": "perintah", "en": "commands"},
+    "cli_help_lang": {"id": "bahasa keluaran (id atau en)", "en": "output language (id or en)"},
+    "cli_help_inputs": {
+        "id": (
+            "berkas dosir .json, folder (semua *.json di dalamnya, urut nama) atau berkas JSON "
+            "Lines .jsonl (satu dosir per baris)"
+        ),
+        "en": (
+            "dossier .json files, folders (every *.json inside, by name) or JSON Lines .jsonl "
+            "files (one dossier per line)"
+        ),
+    },
+    "cli_help_as_of": {
+        "id": "tanggal evaluasi YYYY-MM-DD (bawaan: hari ini; tanggal yang dipakai selalu dicetak)",
+        "en": "evaluation date YYYY-MM-DD (default: today; the date used is always printed)",
+    },
+    "cli_help_rulebook_file": {
+        "id": "berkas rulebook TOML/JSON (bawaan: rulebook PPSP rekonstruksi)",
+        "en": "rulebook file, TOML or JSON (default: the reconstructed PPSP rulebook)",
+    },
+    "cli_help_rulebook_files": {
+        "id": "berkas rulebook TOML/JSON",
+        "en": "rulebook files, TOML or JSON",
+    },
+    "cli_help_rulebook_optional": {
+        "id": "berkas rulebook TOML/JSON (bawaan: rulebook bawaan paket)",
+        "en": "rulebook file, TOML or JSON (default: the bundled rulebook)",
+    },
+    "cli_help_format": {"id": "format keluaran", "en": "output format"},
+    "cli_help_output": {
+        "id": (
+            "tulis ke berkas ini (lewat berkas sementara lalu rename; tidak ada berkas "
+            "setengah jadi)"
+        ),
+        "en": "write to this file (through a temporary file and a rename; never a partial file)",
+    },
+    "cli_help_detail": {
+        "id": (
+            "lebih rinci: CSV satu baris per kab/kota × kriteria; teks dan Markdown dengan "
+            "laporan lengkap tiap kab/kota"
+        ),
+        "en": (
+            "more detail: CSV with one row per district × criterion; text and Markdown with "
+            "the full report of every district"
+        ),
+    },
+    "cli_help_bom": {
+        "id": "CSV diawali BOM UTF-8 (agar Excel membacanya sebagai UTF-8)",
+        "en": "start the CSV with a UTF-8 BOM (so that Excel reads it as UTF-8)",
+    },
+    "cli_help_sep": {
+        "id": "pemisah kolom CSV, mis. ';' (bawaan ',', atau ';' dengan --decimal-comma)",
+        "en": "CSV field separator, e.g. ';' (default ',', or ';' with --decimal-comma)",
+    },
+    "cli_help_decimal_comma": {
+        "id": "tulis angka desimal CSV dengan koma (85,17)",
+        "en": "write CSV decimals with a comma (85,17)",
+    },
+    "cli_help_evaluate": {
+        "id": "tentukan milestone dosir pada suatu tanggal dan laporkan",
+        "en": "decide the milestone of dossiers on a date and report it",
+    },
+    "cli_help_explain": {
+        "id": (
+            "jelaskan satu milestone satu dosir: setiap kriteria, nilai, ambang, dasar dan "
+            "kekurangannya"
+        ),
+        "en": (
+            "explain one milestone of one dossier: every criterion, value, threshold, basis and gap"
+        ),
+    },
+    "cli_help_explain_file": {"id": "berkas dosir JSON", "en": "dossier JSON file"},
+    "cli_help_milestone": {"id": "milestone yang dijelaskan", "en": "the milestone to explain"},
+    "cli_help_validate": {"id": "periksa berkas dosir JSON", "en": "check dossier JSON files"},
+    "cli_help_schema": {
+        "id": "cetak JSON Schema format dosir",
+        "en": "print the JSON Schema of the dossier format",
+    },
+    "cli_help_rulebook": {"id": "kelola rulebook", "en": "work with rulebooks"},
+    "cli_help_rulebook_check": {
+        "id": "periksa berkas rulebook dan laporkan semua masalah",
+        "en": "check rulebook files and report every problem",
+    },
+    "cli_help_rulebook_show": {
+        "id": "tampilkan rulebook (teks yang mudah dibaca, atau JSON)",
+        "en": "print a rulebook (readable text, or JSON)",
+    },
+    "cli_help_rulebook_table": {
+        "id": "tabel kriteria × ambang × sumber (Markdown atau CSV)",
+        "en": "table of criterion × threshold × source (Markdown or CSV)",
+    },
+    "cli_help_rulebook_diff": {
+        "id": "kab/kota yang tingkatnya berubah antara rulebook A dan B, dan kriteria penyebabnya",
+        "en": "districts whose level changes between rulebooks A and B, and the criteria why",
+    },
+    "cli_help_diff_before": {
+        "id": "rulebook A: berkas, atau 'default' untuk rulebook bawaan",
+        "en": "rulebook A: a file, or 'default' for the bundled rulebook",
+    },
+    "cli_help_diff_after": {
+        "id": "rulebook B: berkas, atau 'default' untuk rulebook bawaan",
+        "en": "rulebook B: a file, or 'default' for the bundled rulebook",
+    },
+    "cli_help_indicators": {
+        "id": "katalog indikator yang dapat dipakai rulebook",
+        "en": "the catalogue of indicators rulebooks may use",
+    },
+    "cli_help_example": {
+        "id": "tulis contoh dosir bawaan ke sebuah folder",
+        "en": "write the bundled example dossiers into a folder",
+    },
+    "cli_help_example_dir": {
+        "id": "folder tujuan (dibuat bila belum ada)",
+        "en": "target folder (created when absent)",
+    },
+    "cli_help_force": {"id": "timpa berkas yang sudah ada", "en": "overwrite existing files"},
+    "cli_help_access": {
+        "id": "tangga akses sanitasi dari berkas rumah tangga (CSV atau JSON Lines)",
+        "en": "the sanitation access ladder from a household file (CSV or JSON Lines)",
+    },
+    "cli_help_access_file": {
+        "id": "berkas rumah tangga .csv, .jsonl atau .ndjson",
+        "en": "household file, .csv, .jsonl or .ndjson",
+    },
+}
