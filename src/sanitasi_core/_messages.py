@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from sanitasi_core._messages_formats import FORMAT_MESSAGES
+from sanitasi_core._messages_ladder import LADDER_MESSAGES
 from sanitasi_core._messages_regions import REGION_MESSAGES
 from sanitasi_core._messages_reports import REPORT_MESSAGES
 from sanitasi_core._text import Text
@@ -162,6 +163,7 @@ PARTS: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = {
     "generic": _GENERIC,
     "formats": FORMAT_MESSAGES,
     "regions": REGION_MESSAGES,
+    "ladder": LADDER_MESSAGES,
     "reports": REPORT_MESSAGES,
 }
 """The parts of the catalogue, by owner; a test checks that no code is in two parts."""

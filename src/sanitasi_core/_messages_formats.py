@@ -11,14 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from sanitasi_core._text import Text
-from sanitasi_core.exceptions import ParseError
-
-__all__ = ["FORMAT_MESSAGES", "MAX_INPUT_LENGTH"]
+__all__ = ["FORMAT_MESSAGES"]
 
 #: Longest text any ``parse_*`` function looks at; longer input is rejected outright, so
 #: adversarial input costs nothing.
-MAX_INPUT_LENGTH: Final = 200
 
 FORMAT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     # --- shared input guards ----------------------------------------------------------------
@@ -193,52 +189,3 @@ FORMAT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "an APBD code with a {part_en} also needs a {parent_en}",
     },
 }
-
-
-def _text(code: str, /, **params: object) -> Text:
-    """Render format message *code* with *params* in both languages.
-
-    Raises:
-        KeyError: if *code* is not in :data:`FORMAT_MESSAGES` (a programming error).
-    """
-    entry = FORMAT_MESSAGES[code]
-    return Text(id=entry["id"].format(**params), en=entry["en"].format(**params))
-
-
-def _require_text(value: object, *, what_id: str, what_en: str, expected: str) -> str:
-    """Return *value* if it is a ``str`` no longer than :data:`MAX_INPUT_LENGTH`.
-
-    Args:
-        value: what the caller passed to a ``parse_*`` function.
-        what_id: what the text should hold, in Bahasa Indonesia (``tanggal``).
-        what_en: the same in English (``a date``).
-        expected: the English description stored in :attr:`ParseError.expected`.
-
-    Raises:
-        ParseError: if *value* is not a ``str``, or is too long.
-    """
-    if not isinstance(value, str):
-        shown = repr(value)
-        raise ParseError(
-            shown,
-            expected,
-            _text("input_not_text", what_id=what_id, what_en=what_en, got=_shorten(shown)),
-        )
-    if len(value) > MAX_INPUT_LENGTH:
-        raise ParseError(
-            value,
-            expected,
-            _text(
-                "input_too_long",
-                what_id=what_id,
-                what_en=what_en,
-                length=len(value),
-                limit=MAX_INPUT_LENGTH,
-            ),
-        )
-    return value
-
-
-def _shorten(shown: str, limit: int = 60) -> str:
-    """Cut *shown* to *limit* characters, marking the cut, for use inside messages."""
-    return shown if len(shown) <= limit else shown[: limit - 3] + "..."

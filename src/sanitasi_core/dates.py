@@ -26,7 +26,8 @@ from typing import ClassVar, Final, Literal
 import attrs
 from dateutil import parser as _dateutil_parser
 
-from sanitasi_core._messages_formats import _require_text, _text
+from sanitasi_core._messages import text as _text
+from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core.exceptions import ParseError, ValidationError
 
 __all__ = ["IndonesianParserInfo", "ParsedDate", "format_date", "parse_date"]

@@ -17,7 +17,8 @@ from typing import Final, Literal
 
 import attrs
 
-from sanitasi_core._messages_formats import _require_text, _text
+from sanitasi_core._messages import text as _text
+from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core.exceptions import ParseError, ValidationError
 
 __all__ = ["DecreeNumber", "format_decree_number", "parse_decree_number"]

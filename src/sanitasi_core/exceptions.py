@@ -16,6 +16,7 @@ from sanitasi_core._text import Lang, Text
 __all__ = [
     "DossierFormatError",
     "EvaluationError",
+    "HouseholdFileError",
     "NoRulebookInForceError",
     "ParseError",
     "Problem",
@@ -109,6 +110,22 @@ class DossierFormatError(_ProblemsMixin, SanitasiError, ValueError):
 
 class RulebookError(_ProblemsMixin, SanitasiError, ValueError):
     """A rulebook file is not valid; every problem carries file, line where known, and path."""
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self.render("en"))
+
+
+class HouseholdFileError(_ProblemsMixin, SanitasiError, ValueError):
+    """A household-record file cannot be read as a whole (header, encoding, unreadable).
+
+    Bad rows are not errors of the file: they are counted and reported with their row number.
+
+    Attributes:
+        problems: every problem found, each with the file and line where known.
+        source: the file or label of the input, when known.
+    """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems = tuple(problems)

@@ -30,7 +30,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, Literal
 
-from sanitasi_core._messages_formats import _require_text, _text
+from sanitasi_core._messages import text as _text
+from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core.exceptions import ParseError, ValidationError
 
 __all__ = ["SCALES", "Scale", "format_rupiah", "parse_rupiah"]
