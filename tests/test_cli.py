@@ -1,15 +1,23 @@
 """The ``sanitasi`` command line: exit codes, messages in both languages, no tracebacks."""
 
+import csv
+import datetime as dt
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
+import types
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from sanitasi_core import cli
 from sanitasi_core.cli import main
+from sanitasi_core.regions import default_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 MAHAKAM_ULU = ROOT / "examples" / "mahakam-ulu-2024.json"
@@ -137,3 +145,552 @@ def test_module_entry_point_validates_the_example():
     assert result.returncode == 0, result.stderr
     assert result.stdout == "examples/mahakam-ulu-2024.json: valid\n"
     assert result.stderr == ""
+
+
+# ============================================================================================
+# The complete command: every subcommand and every format through ``main(argv)``
+# ============================================================================================
+
+
+DEMO = ROOT / "examples" / "demo-sungai-lestari.json"
+DEFAULT_RULEBOOK = ROOT / "src" / "sanitasi_core" / "data" / "rulebooks" / "ppsp-milestones.toml"
+HOUSEHOLD_HEADER = (
+    "household_id,area,facility,toilet,disposal,last_emptied,sludge_treated,weight,survey_date"
+)
+HOUSEHOLD_ROWS = (
+    "h1,urban,own,gooseneck,septic_tank,2022-01-01,yes,,2024-07-15",
+    "h2,rural,own,gooseneck,soil_pit,,,,2024-07-15",
+)
+
+
+def run(capsys, *argv):
+    """Run ``main`` and return (exit code, stdout, stderr)."""
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder holding both example dossiers."""
+    target = tmp_path / "dossiers"
+    target.mkdir()
+    shutil.copy(MAHAKAM_ULU, target)
+    shutil.copy(DEMO, target)
+    return target
+
+
+class FakeTTY(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+# --- evaluate ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang", "date_shown"),
+    [
+        ("text", "id", "31 Desember 2025"),
+        ("text", "en", "31 December 2025"),
+        ("markdown", "id", "31 Desember 2025"),
+        ("markdown", "en", "31 December 2025"),
+        ("html", "id", "31 Desember 2025"),
+        ("html", "en", "31 December 2025"),
+        ("csv", "id", "2025-12-31"),
+        ("json", "en", '"as_of": "2025-12-31"'),
+    ],
+)
+def test_evaluate_every_format_prints_the_date(capsys, fmt, lang, date_shown):
+    """Each output format of one dossier exits 0 and shows the evaluation date."""
+    code, out, err = run(
+        capsys, "--lang", lang, "evaluate", DEMO, "--as-of", "2025-12-31", "--format", fmt
+    )
+    assert code == 0, err
+    assert date_shown in out
+    assert err == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "csv", "json"])
+def test_evaluate_folder_in_every_format(capsys, folder, fmt):
+    """A folder is a batch: every format lists both districts, sorted by region code."""
+    code, out, _ = run(
+        capsys, "--lang", "en", "evaluate", folder, "--as-of", "2025-12-31", "--format", fmt
+    )
+    assert code == 0
+    assert out.index("64.11") < out.index("64.60")
+    assert "Kabupaten Mahakam Ulu" in out
+    assert "Sungai Lestari" in out
+
+
+def test_evaluate_default_date_is_today_and_printed(capsys, monkeypatch):
+    """Without ``--as-of`` the CLI uses today's date (read once, here) and prints it."""
+
+    class Today(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2024, 12, 31)
+
+    monkeypatch.setattr(cli, "dt", types.SimpleNamespace(date=Today))
+    code, out, _ = run(capsys, "--lang", "en", "evaluate", MAHAKAM_ULU)
+    assert code == 0
+    assert "Evaluation date: 31 December 2024" in out
+
+
+def test_evaluate_json_lines_reports_bad_line(capsys, tmp_path):
+    """Each line of a ``.jsonl`` file is a dossier; a bad line is named FILE:LINE, exit 1."""
+    good = json.dumps(json.loads(MAHAKAM_ULU.read_text("utf-8")))
+    path = tmp_path / "batch.jsonl"
+    path.write_text(good + "\n\n" + "{not json\n" + good + "\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "--lang", "en", "evaluate", path, "--as-of", "2025-12-31", "--format", "json"
+    )
+    assert code == 1
+    assert [d["region"]["code"] for d in json.loads(out)] == ["64.11", "64.11"]
+    assert f"{path}:3: invalid" in err
+    assert "not valid JSON" in err
+
+
+def test_evaluate_batch_of_500_with_5_malformed(capsys, tmp_path):
+    """500 dossiers, 5 malformed: 495 are evaluated, the 5 named with their error, exit 1."""
+    base = json.loads(MAHAKAM_ULU.read_text("utf-8"))
+    regencies = default_registry().regencies()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    malformed = {
+        7: "{ this is not JSON",
+        77: json.dumps({**base, "fictional": "false"}),
+        177: json.dumps({**base, "unknown_key": 1}),
+        277: json.dumps({**base, "region": {"code": "99.99", "name": "Kabupaten Tiada"}}),
+        477: json.dumps([1, 2, 3]),
+    }
+    for index in range(500):
+        regency = regencies[index % len(regencies)]
+        text = json.dumps({**base, "region": {"code": regency.code, "name": regency.name}})
+        (folder / f"d{index:03d}.json").write_text(malformed.get(index, text), encoding="utf-8")
+    started = time.perf_counter()
+    code, out, err = run(
+        capsys, "--lang", "en", "evaluate", folder, "--as-of", "2025-12-31", "--format", "json"
+    )
+    assert time.perf_counter() - started < 20
+    assert code == 1
+    decisions = json.loads(out)
+    assert len(decisions) == 495
+    codes = [d["region"]["code"] for d in decisions]
+    assert codes == sorted(codes)
+    for index in malformed:
+        assert f"d{index:03d}.json: invalid" in err
+    assert err.count(": invalid\n") == 5
+    assert "not valid JSON" in err
+    assert "$.fictional" in err
+    assert "unknown_key" in err
+
+
+def test_evaluate_batch_text_summary(capsys, folder, tmp_path):
+    """The batch text report counts levels, undecided and invalid inputs."""
+    (folder / "zz-broken.json").write_text("{", encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "evaluate", folder, "--as-of", "2025-12-31")
+    assert code == 1
+    assert out.startswith("SSK milestone evaluation: 3 inputs on 31 December 2025")
+    assert "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 1" in out
+    assert "Undecided (possible level above the certain level): 1" in out
+    assert "Invalid inputs: 1" in out
+    assert "zz-broken.json: invalid" in err
+
+
+def test_evaluate_detail_adds_full_reports(capsys, folder):
+    """``--detail`` appends every district's full report to the batch text."""
+    _, brief, _ = run(capsys, "evaluate", folder, "--as-of", "2025-12-31")
+    _, full, _ = run(capsys, "evaluate", folder, "--as-of", "2025-12-31", "--detail")
+    assert "m1.working_group" not in brief
+    assert "m1.working_group" in full
+
+
+def test_evaluate_csv_spreadsheet_options(capsys, tmp_path):
+    """``--detail --bom --sep ';' --decimal-comma`` give an Excel-friendly per-criterion CSV."""
+    target = tmp_path / "out.csv"
+    code, out, _ = run(
+        capsys, "--lang", "id", "evaluate", DEMO, "--as-of", "2025-12-31", "--format", "csv",
+        "--detail", "--bom", "--sep", ";", "--decimal-comma", "--output", target,
+    )  # fmt: skip
+    assert code == 0
+    assert out == ""
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0][:3] == ["kode_wilayah", "nama_wilayah", "tanggal_evaluasi"]
+    assert len(rows) == 1 + 19
+    apbd = next(r for r in rows if r[9] == "m4.apbd_realisation")
+    assert apbd[12] == "85,17"
+    assert apbd[10] == "terpenuhi"
+
+
+def test_evaluate_csv_summary_rows(capsys):
+    """Without ``--detail`` the CSV has one row per district × milestone."""
+    code, out, _ = run(
+        capsys, "--lang", "en", "evaluate", DEMO, "--as-of", "2025-12-31", "--format", "csv"
+    )
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [r[8] for r in rows[1:]] == ["M1", "M2", "M3", "M4"]
+    assert rows[4][9] == "met"
+
+
+def test_output_is_written_atomically(capsys, tmp_path, monkeypatch):
+    """A failed write leaves the target untouched and no temporary file; exit 2, no traceback."""
+    target = tmp_path / "report.txt"
+    target.write_text("previous", encoding="utf-8")
+
+    def fail(self, other):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", fail)
+    code, _, err = run(
+        capsys, "--lang", "en", "evaluate", DEMO, "--as-of", "2025-12-31", "--output", target
+    )
+    assert code == 2
+    assert "cannot write the output to" in err
+    assert "No space left on device" in err
+    assert target.read_text("utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_output_replaces_the_file(capsys, tmp_path):
+    """``--output`` replaces the file with the full report."""
+    target = tmp_path / "report.html"
+    target.write_text("previous", encoding="utf-8")
+    code, _, _ = run(
+        capsys, "evaluate", DEMO, "--as-of", "2025-12-31", "--format", "html", "-o", target
+    )
+    assert code == 0
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_output_into_missing_folder_exits_2(capsys, tmp_path):
+    """An output path in a folder that does not exist is reported, exit 2."""
+    code, _, err = run(
+        capsys, "--lang", "en", "evaluate", DEMO, "--output", tmp_path / "no" / "x.txt"
+    )
+    assert code == 2
+    assert "cannot write the output" in err
+
+
+def test_no_colour_when_not_a_terminal(capsys):
+    """Captured (non-terminal) output has no ANSI codes."""
+    _, out, _ = run(capsys, "evaluate", DEMO, "--as-of", "2025-12-31")
+    assert "\x1b[" not in out
+
+
+def test_colour_on_a_terminal_unless_no_color(monkeypatch):
+    """On a terminal the marks are coloured, unless ``NO_COLOR`` is set."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    stream = FakeTTY()
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["evaluate", str(DEMO), "--as-of", "2025-12-31"]) == 0
+    assert "\x1b[32m" in stream.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = FakeTTY()
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["evaluate", str(DEMO), "--as-of", "2025-12-31"]) == 0
+    assert "\x1b[" not in stream.getvalue()
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys, folder):
+    """A progress bar is drawn on standard error only when it is a terminal."""
+    _, _, err = run(capsys, "evaluate", folder, "--as-of", "2025-12-31")
+    assert "\r" not in err
+    stream = FakeTTY()
+    monkeypatch.setattr(sys, "stderr", stream)
+    assert main(["evaluate", str(folder), "--as-of", "2025-12-31"]) == 0
+    assert "] 2/2" in stream.getvalue()
+
+
+def test_evaluate_bad_rulebook_exits_2(capsys, tmp_path):
+    """An invalid ``--rulebook`` is reported with its problems, exit 2, no traceback."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "evaluate", DEMO, "--rulebook", bad)
+    assert code == 2
+    assert out == ""
+    assert str(bad) in err
+
+
+def test_evaluate_date_before_any_rulebook_exits_2(capsys):
+    """A date no rulebook covers is a usage error with a message."""
+    code, _, err = run(capsys, "--lang", "en", "evaluate", DEMO, "--as-of", "2010-01-01")
+    assert code == 2
+    assert "no rulebook is in force on 2010-01-01" in err
+
+
+def test_evaluate_empty_folder_exits_2(capsys, tmp_path):
+    """A folder without ``*.json`` files is unreadable input, exit 2."""
+    code, _, err = run(capsys, "--lang", "en", "evaluate", tmp_path, "--as-of", "2025-12-31")
+    assert code == 2
+    assert "the folder holds no *.json file" in err
+
+
+# --- usage errors in the chosen language ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("id", "kesalahan: argumen berikut wajib diisi: PATH"),
+        ("en", "error: the following arguments are required: PATH"),
+    ],
+)
+def test_usage_error_in_chosen_language(capsys, lang, expected):
+    """Usage errors exit 2 with the message in the chosen language."""
+    code, _, err = run(capsys, "--lang", lang, "evaluate")
+    assert code == 2
+    assert expected in err
+
+
+def test_bad_date_and_choice_in_indonesian(capsys):
+    """Bad option values are explained in Indonesian."""
+    code, _, err = run(capsys, "evaluate", DEMO, "--as-of", "31/12/2025", "--lang", "id")
+    assert code == 2
+    assert "argumen --as-of: tanggal tidak sah, diharapkan YYYY-MM-DD" in err
+    code, _, err = run(capsys, "--lang", "id", "evaluate", DEMO, "--format", "pdf")
+    assert code == 2
+    assert "pilihan tidak sah: 'pdf'" in err
+
+
+def test_help_of_every_command_in_both_languages(capsys):
+    """Every command has help in both languages, with the exit codes."""
+    commands = [
+        ["evaluate"], ["explain"], ["validate"], ["schema"], ["indicators"], ["example"],
+        ["access"], ["rulebook"], ["rulebook", "check"], ["rulebook", "show"],
+        ["rulebook", "table"], ["rulebook", "diff"],
+    ]  # fmt: skip
+    for command in commands:
+        code, out, _ = run(capsys, "--lang", "id", *command, "--help")
+        assert code == 0
+        assert "Kode keluar" in out
+        assert "tampilkan bantuan ini lalu keluar" in out
+        code, out, _ = run(capsys, "--lang", "en", *command, "--help")
+        assert code == 0
+        assert "Exit codes" in out
+
+
+# --- explain ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_explain_every_format(capsys, fmt):
+    """``explain`` shows every node with observed value, threshold, source, reference and gap."""
+    code, out, _ = run(
+        capsys, "--lang", "en", "explain", DEMO, "--milestone", "M4", "--as-of", "2025-12-31",
+        "--format", fmt,
+    )  # fmt: skip
+    assert code == 0
+    assert "m4.multi_aspect.2.5" in out
+    assert "m4_apbd_realisation" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["as_of"] == "2025-12-31"
+        apbd = next(c for c in data["criteria"] if c["id"] == "m4.apbd_realisation")
+        assert (apbd["observed"], apbd["cmp"], apbd["threshold"]) == ("85.17", ">=", "80")
+    else:
+        assert "31 December 2025" in out
+        assert "≥ 80 %" in out
+
+
+def test_explain_shows_gap_in_indonesian(capsys):
+    """A failing criterion's gap and reference are shown in Indonesian."""
+    code, out, _ = run(capsys, "explain", MAHAKAM_ULU, "--milestone", "M4", "--as-of", "2025-12-31")
+    assert code == 0
+    assert "Hasil: tidak terpenuhi" in out
+    assert "Kekurangan: perlu: Komitmen kepala daerah untuk tahun tersebut" in out
+    assert "dasar (kutipan rulebook):" in out
+
+
+def test_explain_invalid_dossier_exits_1(capsys, broken_file):
+    """Explaining an invalid dossier reports its problems, exit 1."""
+    code, out, err = run(capsys, "--lang", "en", "explain", broken_file, "--milestone", "M1")
+    assert code == 1
+    assert out == ""
+    assert "$.fictional" in err
+
+
+def test_explain_needs_a_milestone(capsys):
+    """``--milestone`` is required and limited to M1-M4."""
+    assert run(capsys, "explain", DEMO)[0] == 2
+    assert run(capsys, "explain", DEMO, "--milestone", "M5")[0] == 2
+
+
+# --- validate, schema ---------------------------------------------------------------------------
+
+
+def test_validate_folder_and_json_lines(capsys, folder, tmp_path):
+    """``validate`` accepts folders and JSON Lines, naming each line."""
+    lines = tmp_path / "two.jsonl"
+    lines.write_text(json.dumps(json.loads(DEMO.read_text("utf-8"))) + "\n[]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "validate", folder, lines)
+    assert code == 1
+    assert f"{folder / 'mahakam-ulu-2024.json'}: valid" in out
+    assert f"{lines}:1: valid" in out
+    assert f"{lines}:2: invalid" in out
+
+
+def test_schema_to_output_file(capsys, tmp_path):
+    """``schema --output`` writes the schema file."""
+    target = tmp_path / "schema.json"
+    assert run(capsys, "schema", "--output", target)[0] == 0
+    assert json.loads(target.read_text("utf-8"))["$schema"].startswith("https://json-schema.org")
+
+
+# --- rulebook -----------------------------------------------------------------------------------
+
+
+def test_rulebook_check_default(capsys):
+    """``rulebook check`` accepts the bundled rulebook."""
+    code, out, _ = run(capsys, "--lang", "en", "rulebook", "check", DEFAULT_RULEBOOK)
+    assert code == 0
+    assert out.strip().endswith(
+        "(ppsp-ssk-milestones 2020.1-reconstructed, reconstructed, 19 criteria)"
+    )
+
+
+def test_rulebook_check_invalid_and_unreadable(capsys, tmp_path):
+    """An invalid rulebook exits 1, a missing one 2."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = 1\n", encoding="utf-8")
+    assert run(capsys, "rulebook", "check", bad)[0] == 1
+    assert run(capsys, "rulebook", "check", tmp_path / "missing.toml")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("text", "m4_apbd_realisation"), ("json", '"schema"')]
+)
+def test_rulebook_show(capsys, fmt, expected):
+    """``rulebook show`` prints the default or a given rulebook, as text or JSON."""
+    code, out, _ = run(capsys, "--lang", "en", "rulebook", "show", "--format", fmt)
+    assert code == 0
+    assert expected in out
+    code, again, _ = run(
+        capsys, "--lang", "en", "rulebook", "show", DEFAULT_RULEBOOK, "--format", fmt
+    )
+    assert again == out
+    if fmt == "json":
+        assert json.loads(out)["id"] == "ppsp-ssk-milestones"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv"])
+def test_rulebook_table(capsys, fmt):
+    """``rulebook table`` lists criterion × threshold × source."""
+    code, out, _ = run(capsys, "--lang", "en", "rulebook", "table", "--format", fmt)
+    assert code == 0
+    assert "m4.apbd_realisation" in out
+    assert "≥ 80 % from 1 January 2020" in out
+    if fmt == "csv":
+        assert next(csv.reader(io.StringIO(out)))[:2] == ["Milestone", "Criterion id"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_rulebook_diff(capsys, tmp_path, folder, fmt):
+    """``rulebook diff`` lists the districts whose level changes and the criteria why."""
+    stricter = tmp_path / "strict.toml"
+    text = DEFAULT_RULEBOOK.read_text("utf-8").replace('value = "80"', 'value = "90"')
+    stricter.write_text(
+        text.replace('version = "2020.1-reconstructed"', 'version = "strict"'), "utf-8"
+    )
+    code, out, _ = run(
+        capsys, "--lang", "en", "rulebook", "diff", "default", stricter, folder,
+        "--as-of", "2025-12-31", "--format", fmt,
+    )  # fmt: skip
+    assert code == 0
+    assert "m4.apbd_realisation" in out
+    assert "64.60" in out
+    assert "64.11" not in out
+    if fmt == "json":
+        assert json.loads(out)["compared"] == 2
+    else:
+        assert "31 December 2025" in out
+
+
+# --- indicators, example ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_indicators(capsys, fmt):
+    """``indicators`` prints the catalogue as text or JSON."""
+    code, out, _ = run(capsys, "--lang", "en", "indicators", "--format", fmt)
+    assert code == 0
+    assert "apbd_realisation_pct" in out
+    if fmt == "json":
+        assert any(i["name"] == "designated" for i in json.loads(out))
+
+
+def test_example_writes_the_bundled_dossiers(capsys, tmp_path):
+    """``example DIR`` writes the example dossiers; it does not overwrite without --force."""
+    target = tmp_path / "new" / "examples"
+    code, out, _ = run(capsys, "--lang", "en", "example", target)
+    assert code == 0
+    assert sorted(p.name for p in target.iterdir()) == [
+        "demo-sungai-lestari.json",
+        "mahakam-ulu-2024.json",
+    ]
+    for name in ("mahakam-ulu-2024.json", "demo-sungai-lestari.json"):
+        assert (target / name).read_bytes() == (ROOT / "examples" / name).read_bytes()
+    assert out.count("written: ") == 2
+    assert run(capsys, "validate", target)[0] == 0
+    code, _, err = run(capsys, "--lang", "en", "example", target)
+    assert code == 2
+    assert "already exists" in err
+    assert run(capsys, "example", target, "--force")[0] == 0
+
+
+# --- access -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def households(tmp_path: Path) -> Path:
+    path = tmp_path / "households.csv"
+    path.write_text("\n".join((HOUSEHOLD_HEADER, *HOUSEHOLD_ROWS)) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_access_every_format(capsys, households, fmt):
+    """``access`` summarises a household file into the ladder in every format."""
+    code, out, err = run(capsys, "--lang", "en", "access", households, "--format", fmt)
+    assert code == 0, err
+    if fmt == "json":
+        assert json.loads(out)["rows"] == 2
+    elif fmt == "csv":
+        assert next(csv.reader(io.StringIO(out))) == ["area", "indicator", "weight", "share"]
+    else:
+        assert "rows accepted 2, rows rejected 0" in out
+
+
+def test_access_rejected_rows_exit_1(capsys, households):
+    """Rejected household rows are reported and the exit code is 1."""
+    households.write_text(households.read_text("utf-8") + "h3,bad\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "access", households)
+    assert code == 1
+    assert "rows rejected 1" in out
+    code, _, err = run(capsys, "--lang", "en", "access", households, "--format", "json")
+    assert code == 1
+    assert "1 row(s) rejected" in err
+
+
+def test_access_unreadable_exits_2(capsys, tmp_path):
+    """A missing household file, or one of unknown format, exits 2 with a message."""
+    assert run(capsys, "access", tmp_path / "missing.csv")[0] == 2
+    other = tmp_path / "households.txt"
+    other.write_text(HOUSEHOLD_HEADER + "\n", encoding="utf-8")
+    assert run(capsys, "access", other)[0] == 2
+
+
+def test_evaluate_unreadable_file_in_batch_exits_2(capsys, tmp_path):
+    """A missing file in a batch is reported (exit 2) and the other files are still evaluated."""
+    code, out, err = run(
+        capsys, "--lang", "en", "evaluate", tmp_path / "missing.json", DEMO, "--format", "json"
+    )
+    assert code == 2
+    assert f"{tmp_path / 'missing.json'}: cannot be read: " in err
+    assert [d["region"]["code"] for d in json.loads(out)] == ["64.60"]

@@ -1,0 +1,457 @@
+"""Reports people read (sanitasi_core.reports): formats, languages, batches, notebooks."""
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+import string
+import sys
+import types
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from sanitasi_core import reports
+from sanitasi_core._messages_reports import REPORT_MESSAGES
+from sanitasi_core.rulebooks import default_rulebook, default_rulebooks
+from sanitasi_core.rules import CompiledRulebook, Decision, Outcome, RegionRef, diff_rulebooks
+from sanitasi_core.serialization import dossier_from_dict, load_dossier
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CASES = sorted((ROOT / "tests" / "cases").glob("*.json"))
+AS_OF = dt.date(2025, 12, 31)
+
+ENGLISH_WORDS = (" the ", "passed", "failed", "missing", "criterion")
+INDONESIAN_WORDS = ("belum", "tidak", "yang", "dengan", "kriteria")
+
+
+@pytest.fixture(scope="module")
+def book():
+    return default_rulebook()
+
+
+@pytest.fixture(scope="module")
+def engine(book) -> CompiledRulebook:
+    return CompiledRulebook(book)
+
+
+@pytest.fixture(scope="module")
+def decisions(engine) -> list[Decision]:
+    """The two examples and every test case, each on its own date."""
+    found = [
+        engine.evaluate(load_dossier(path.read_bytes()), as_of=AS_OF)
+        for path in sorted(EXAMPLES.glob("*.json"))
+    ]
+    for path in CASES:
+        case = json.loads(path.read_text("utf-8"))
+        as_of = dt.date.fromisoformat(case["as_of"])
+        found.append(engine.evaluate(dossier_from_dict(case["dossier"]), as_of=as_of))
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo(decisions) -> Decision:
+    return next(d for d in decisions if d.region.code == "64.60" and d.certain_level)
+
+
+@pytest.fixture(scope="module")
+def mahulu(decisions) -> Decision:
+    return next(d for d in decisions if d.region.code == "64.11")
+
+
+def _batch(engine, decisions) -> reports.BatchResult:
+    batch = reports.Batch(engine, AS_OF)
+    for index, decision in enumerate(decisions):
+        batch.add(f"case-{index:02d}.json", decision)
+    batch.fail("broken.json", reports.failure_message(ValueError("x")))
+    return batch.result()
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers and dates
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("id", "1.250.000.000,00"), ("en", "1,250,000,000.00")]
+)
+def test_numbers_follow_the_language(lang, expected):
+    """Thousands and decimals are written the Indonesian or the English way, exactly."""
+    assert reports.format_number(Decimal("1250000000.00"), lang) == expected
+
+
+def test_number_edge_cases():
+    """Small, negative, rounded and unparsable numbers are handled without floats."""
+    assert reports.format_number("85.17", "id") == "85,17"
+    assert reports.format_number(Decimal("-1234.5"), "en") == "-1,234.5"
+    assert reports.format_number(Decimal("999"), "id") == "999"
+    assert reports.format_number(Decimal("2.675"), "en", places=2) == "2.68"
+    with pytest.raises(ValueError, match="not a number"):
+        reports.format_number("abc", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("id", "18 Desember 2023"), ("en", "18 December 2023")]
+)
+def test_dates_follow_the_language(lang, expected):
+    """Dates are written in words in the chosen language."""
+    assert reports.format_day(dt.date(2023, 12, 18), lang) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# The catalogue and the language of every report
+# --------------------------------------------------------------------------------------------
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("code", sorted(REPORT_MESSAGES))
+def test_every_report_message_has_both_languages(code):
+    """Each report message has distinct, non-blank id and en texts with the same placeholders."""
+    entry = REPORT_MESSAGES[code]
+    assert set(entry) == {"id", "en"}
+    assert entry["id"].strip()
+    assert entry["en"].strip()
+    assert entry["id"] != entry["en"]
+    assert _fields(entry["id"]) == _fields(entry["en"])
+
+
+def test_every_enum_value_has_words_in_the_catalogue():
+    """Outcomes, statuses, milestones, targets, areas, types and units all have catalogue words."""
+    from sanitasi_core.indicators import CATALOGUE, ValueType  # noqa: PLC0415
+    from sanitasi_core.model import AreaType, Milestone, TargetIndicator  # noqa: PLC0415
+    from sanitasi_core.rules import RulebookStatus  # noqa: PLC0415
+
+    codes = [f"report_outcome_{o.value}" for o in Outcome]
+    codes += [f"report_status_{s.value}" for s in RulebookStatus]
+    codes += [f"report_milestone_{m.value}" for m in Milestone]
+    codes += [f"report_indicator_{t.value}" for t in TargetIndicator]
+    codes += [f"report_area_{a.value}" for a in AreaType]
+    codes += [f"report_type_{v.value}" for v in ValueType]
+    units = {spec.unit for spec in CATALOGUE.values()} - {"", "%", "records"}
+    codes += [f"report_unit_{unit}" for unit in units]
+    assert [c for c in codes if c not in REPORT_MESSAGES] == []
+
+
+def test_report_messages_are_merged_into_the_catalogue():
+    """The report messages are part of the library's one message catalogue."""
+    from sanitasi_core._messages import CATALOGUE  # noqa: PLC0415
+
+    assert set(REPORT_MESSAGES) <= set(CATALOGUE)
+
+
+def _data_values(decisions, book) -> list[str]:
+    """Values that are data, not sentences of ours: names, rulebook citations, keys."""
+    values = {d.region.name for d in decisions}
+    for _, crit in book.criteria():
+        values.add(crit.reference.basis)
+    values.update(t.reference.basis for t in book.thresholds)
+    values.update(t.basis for t in book.targets)
+    return sorted(values, key=len, reverse=True)
+
+
+def _plain(rendered: str, data: list[str]) -> str:
+    """Undo HTML and Markdown escaping, then drop data values and tags."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", rendered))
+    text = re.sub(r"\\(.)", r"\1", text)
+    for value in data:
+        text = text.replace(value, " ")
+    return text
+
+
+def _renderings(lang, decisions, engine, book) -> dict[str, str]:
+    batch = _batch(engine, decisions)
+    out = {
+        "batch_text": reports.batch_text(batch, lang, detail=True),
+        "batch_markdown": reports.batch_markdown(batch, lang, detail=True),
+        "batch_page": reports.batch_page(batch, lang),
+        "csv": reports.to_csv(reports.csv_rows(decisions, lang)),
+        "csv_detail": reports.to_csv(reports.csv_rows(decisions, lang, detail=True)),
+        "rulebook_text": reports.rulebook_text(book, lang),
+        "rulebook_table": reports.rulebook_table_markdown(book, lang),
+        "indicators": reports.indicators_text(lang),
+    }
+    for index, decision in enumerate(decisions):
+        out[f"text{index}"] = reports.decision_text(decision, lang)
+        out[f"markdown{index}"] = reports.decision_markdown(decision, lang)
+        out[f"page{index}"] = reports.decision_page(decision, lang)
+        for milestone in decision.milestones:
+            key = f"{index}{milestone.id}"
+            out[f"explain{key}"] = reports.explain_text(decision, milestone.id, lang, rulebook=book)
+            out[f"explain_md{key}"] = reports.explain_markdown(
+                decision, milestone.id, lang, rulebook=book
+            )
+    stricter = _stricter(book)
+    demo_doc = load_dossier((EXAMPLES / "demo-sungai-lestari.json").read_bytes())
+    changes = diff_rulebooks(book, stricter, [demo_doc], as_of=AS_OF)
+    common = {"as_of": AS_OF, "before": book, "after": stricter, "compared": 1}
+    out["diff"] = reports.diff_text(changes, lang, **common)
+    out["diff_markdown"] = reports.diff_markdown(changes, lang, **common)
+    return out
+
+
+def _stricter(book):
+    """The default rulebook with APBD realisation raised from 80 % to 90 %."""
+    steps = tuple(
+        attrs.evolve(t, steps=(attrs.evolve(t.steps[0], value=Decimal(90)),))
+        if t.id == "m4_apbd_realisation"
+        else t
+        for t in book.thresholds
+    )
+    return attrs.evolve(book, thresholds=steps, version="strict")
+
+
+def test_indonesian_reports_hold_no_english(decisions, engine, book):
+    """Every report rendered in ``id`` is free of common English words (data values aside)."""
+    data = _data_values(decisions, book)
+    for name, rendered in _renderings("id", decisions, engine, book).items():
+        plain = _plain(rendered, data).lower()
+        for word in ENGLISH_WORDS:
+            assert word not in plain, f"{word!r} in the id report {name}"
+
+
+def test_english_reports_hold_no_indonesian(decisions, engine, book):
+    """Every report rendered in ``en`` is free of common Indonesian words (data values aside)."""
+    data = _data_values(decisions, book)
+    for name, rendered in _renderings("en", decisions, engine, book).items():
+        plain = _plain(rendered, data).lower()
+        for word in INDONESIAN_WORDS:
+            assert not re.search(rf"\b{word}\b", plain), f"{word!r} in the en report {name}"
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------
+
+
+def test_text_report_has_ladder_date_and_gaps(mahulu):
+    """The text report shows the date, the levels, the ladder marks and what to provide."""
+    text = reports.decision_text(mahulu, "en")
+    assert "Evaluation date: 31 December 2025" in text
+    assert "Milestone ladder: ? M1  ? M2  ? M3  ✗ M4" in text
+    assert "Certain level: none · possible level: M3" in text
+    assert "→ provide: the decree forming the working group" in text
+
+
+def test_text_numbers_use_the_language(decisions):
+    """Observed values and gaps are written with the language's decimal mark."""
+    case = next(
+        d
+        for d in decisions
+        if d.criterion("m4.apbd_realisation").outcome is Outcome.FAIL
+        and d.criterion("m4.apbd_realisation").observed
+    )
+    observed = case.criterion("m4.apbd_realisation").observed
+    assert observed is not None
+    shown_id = reports.format_number(observed, "id")
+    assert f"[{shown_id} %; ambang 80 %]" in reports.decision_text(case, "id")
+    assert "naikkan" in reports.decision_text(case, "id")
+    assert "raise by" in reports.decision_text(case, "en")
+
+
+def test_colour_only_when_asked(demo):
+    """ANSI colour codes appear only with ``color=True``."""
+    assert "\x1b[" not in reports.decision_text(demo, "en")
+    coloured = reports.decision_text(demo, "en", color=True)
+    assert "\x1b[32m✓\x1b[0m" in coloured
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown, CSV, JSON
+# --------------------------------------------------------------------------------------------
+
+
+def test_markdown_escapes_table_cells(demo):
+    """Data with Markdown syntax cannot break the tables."""
+    odd = attrs.evolve(demo, region=RegionRef(code="64.60", name="Kab | *X* _Y_"))
+    text = reports.decision_markdown(odd, "en")
+    assert "Kab \\| \\*X\\* \\_Y\\_" in text
+    assert "| --- |" in text
+
+
+def test_csv_summary_has_one_row_per_district_and_milestone(decisions):
+    """The summary CSV has a header and a row per district × milestone."""
+    rows = list(csv.reader(io.StringIO(reports.to_csv(reports.csv_rows(decisions, "en")))))
+    assert rows[0][:3] == ["region_code", "region_name", "as_of"]
+    assert len(rows) == 1 + 4 * len(decisions)
+
+
+def test_csv_detail_and_spreadsheet_options(demo):
+    """Detail rows are per criterion; BOM, separator and decimal comma are applied."""
+    rows = reports.csv_rows([demo], "id", detail=True, decimal_comma=True)
+    assert len(rows) == 1 + sum(len(m.criteria) for m in demo.milestones)
+    text = reports.to_csv(rows, sep=";", bom=True)
+    assert text.startswith("\ufeffkode_wilayah;nama_wilayah;tanggal_evaluasi")
+    assert ";85,17;80;%;" in text
+    assert text.endswith("\r\n")
+
+
+def test_json_is_a_list_of_decisions(decisions):
+    """The JSON output is a list of decision objects carrying their date."""
+    data = json.loads(reports.decisions_json(decisions[:2]))
+    assert [d["as_of"] for d in data] == ["2025-12-31", "2025-12-31"]
+    assert data[0]["schema"] == "sanitasi.decision/v1"
+
+
+# --------------------------------------------------------------------------------------------
+# HTML and notebooks
+# --------------------------------------------------------------------------------------------
+
+
+def test_html_escapes_everything_and_is_self_contained(demo):
+    """HTML escapes data, holds no script or external asset, and states its language."""
+    odd = attrs.evolve(demo, region=RegionRef(code="64.60", name="<script>alert(1)</script>"))
+    page = reports.decision_page(odd, "id")
+    assert "<script" not in page
+    assert "&lt;script&gt;" in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="id">' in page
+    assert "<style>" in page
+    assert not re.search(r"<link|src=|@import|url\(", page)
+
+
+def test_decision_html_fragment_for_notebooks(demo):
+    """``decision_html`` is a scoped fragment, in the notebook language unless given."""
+    try:
+        reports.set_notebook_language("en")
+        fragment = reports.decision_html(demo)
+        assert fragment.startswith('<div class="sanitasi-report" lang="en">')
+        assert "Evaluation date" in fragment
+        assert 'lang="id"' in reports.decision_html(demo, "id")
+    finally:
+        reports.set_notebook_language("id")
+    with pytest.raises(ValueError, match="lang"):
+        reports.set_notebook_language("fr")  # type: ignore[arg-type]
+
+
+def test_batch_repr_html(engine, decisions):
+    """A batch renders as an HTML summary in a notebook, failures included."""
+    rendered = _batch(engine, decisions)._repr_html_()
+    assert "sanitasi-report" in rendered
+    assert "broken.json" in rendered
+    assert "Masukan tidak sah: 1" in rendered
+
+
+def test_records_are_plain_rows(decisions):
+    """``records`` gives one plain dict per decision with per-milestone outcomes."""
+    rows = reports.records(decisions[:2])
+    assert rows[0]["region_code"] == decisions[0].region.code
+    assert rows[0]["as_of"] == AS_OF
+    assert set(rows[0]) >= {"certain", "possible", "m4_year", "M1", "M2", "M3", "M4"}
+    assert rows[0]["M1"] in {"pass", "fail", "unknown", "not_applicable"}
+
+
+def test_to_dataframe_without_pandas_explains_in_both_languages(monkeypatch, decisions):
+    """Without pandas, ``to_dataframe`` raises an ImportError saying so in both languages."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError) as caught:
+        reports.to_dataframe(decisions)
+    assert isinstance(caught.value, reports.PandasMissingError)
+    assert "not installed" in str(caught.value)
+    assert "belum terpasang" in str(caught.value)
+
+
+def test_to_dataframe_uses_pandas_when_present(monkeypatch, decisions):
+    """With pandas, ``to_dataframe`` builds a frame from ``records``."""
+    fake = types.ModuleType("pandas")
+    fake.DataFrame = lambda rows: ("frame", rows)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    assert reports.to_dataframe(decisions[:1]) == ("frame", reports.records(decisions[:1]))
+
+
+# --------------------------------------------------------------------------------------------
+# Batches
+# --------------------------------------------------------------------------------------------
+
+
+def test_batch_sorts_and_counts(engine):
+    """A batch is sorted by region code then source, and counted by level."""
+    base = json.loads((EXAMPLES / "mahakam-ulu-2024.json").read_text("utf-8"))
+    docs = []
+    for source, code in [("b.json", "64.11"), ("a.json", "11.01"), ("c.jsonl:10", "64.11")]:
+        docs.append((source, json.dumps({**base, "region": {"code": code, "name": "X"}})))
+    docs.append(("c.jsonl:9", json.dumps({**base, "region": {"code": "64.11", "name": "X"}})))
+    docs.append(("bad.json", "{"))
+    result = reports.evaluate_batch(engine, docs, as_of=AS_OF)
+    assert result.sources == ("a.json", "b.json", "c.jsonl:9", "c.jsonl:10")
+    assert [f.source for f in result.failures] == ["bad.json"]
+    assert "not valid JSON" in result.failures[0].message.en
+    assert result.summary.total == 5
+    assert result.summary.invalid == 1
+    assert result.summary.levels["none"] == 4
+    assert result.summary.undecided == 4
+
+
+def test_batch_text_summarises(engine, decisions):
+    """The batch report names the date, counts per level, undecided and invalid inputs."""
+    text = reports.batch_text(_batch(engine, decisions), "en")
+    assert text.startswith(
+        f"SSK milestone evaluation: {len(decisions) + 1} inputs on 31 December 2025"
+    )
+    assert "Invalid inputs: 1" in text
+    assert "  - broken.json" in text
+
+
+# --------------------------------------------------------------------------------------------
+# Explanations and rulebooks
+# --------------------------------------------------------------------------------------------
+
+
+def test_explain_dict_walks_every_node(demo, book):
+    """The explanation lists inner nodes with operator, threshold source and its basis."""
+    data = reports.explain_dict(demo, "M4", rulebook=book)
+    assert data["schema"] == reports.EXPLANATION_SCHEMA
+    assert data["as_of"] == "2025-12-31"
+    multi = next(c for c in data["criteria"] if c["id"] == "m4.multi_aspect")
+    first = multi["children"][0]
+    assert first["cmp"] == ">="
+    assert first["threshold_source"]["id"] == "m4_min_aspect_score"
+    assert first["threshold_source"]["reference"]["basis"].startswith("Reconstruction")
+    assert multi["children"][2]["k"] == 4
+    apbd = next(c for c in data["criteria"] if c["id"] == "m4.apbd_realisation")
+    assert apbd["observed"] == "85.17"
+    assert apbd["reference"]["basis"]
+
+
+def test_explain_text_without_rulebook(demo):
+    """Without the rulebook an explanation still shows values, only no operator or basis."""
+    text = reports.explain_text(demo, "M4", "en")
+    assert "Threshold: 80 %" in text
+    assert "Observed: 85.17 %" in text
+
+
+def test_rulebook_table_has_a_row_per_condition(book):
+    """The rulebook table has a row per condition, with thresholds and their source."""
+    rows = reports.rulebook_table_rows(book, "en")
+    assert rows[0][:2] == ["Milestone", "Criterion id"]
+    apbd = next(r for r in rows if r[1] == "m4.apbd_realisation")
+    assert apbd[3] == "≥ 80 % from 1 January 2020"
+    assert apbd[4].startswith("m4_apbd_realisation: basis: Reconstruction")
+    assert sum(1 for r in rows if r[1] == "m4.multi_aspect") == 8
+
+
+def test_diff_text_lists_changes(engine, book):
+    """A rulebook comparison names the districts that change and the criteria responsible."""
+    demo_doc = load_dossier((EXAMPLES / "demo-sungai-lestari.json").read_bytes())
+    stricter = _stricter(book)
+    changes = diff_rulebooks(book, stricter, [demo_doc], as_of=AS_OF)
+    text = reports.diff_text(changes, "en", as_of=AS_OF, before=book, after=stricter, compared=1)
+    assert "1 of 1 dossiers change level" in text
+    assert "certain level M4 → M3" in text
+    assert "criteria responsible: m4.apbd_realisation" in text
+    data = reports.diff_dict(changes, as_of=AS_OF, before=book, after=stricter, compared=1)
+    assert data["changes"][0]["criteria"] == ["m4.apbd_realisation"]
+
+
+def test_default_rulebooks_decide_the_same(decisions):
+    """The fixtures' engine agrees with the rulebook set the CLI uses."""
+    books = default_rulebooks()
+    assert books.in_force(AS_OF).rulebook == default_rulebook()
+    assert decisions
