@@ -455,3 +455,19 @@ def test_default_rulebooks_decide_the_same(decisions):
     books = default_rulebooks()
     assert books.in_force(AS_OF).rulebook == default_rulebook()
     assert decisions
+
+
+def test_decision_renders_in_a_notebook() -> None:
+    """A decision shows itself as self-contained HTML in Jupyter (``_repr_html_``)."""
+    import datetime as dt  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+    from sanitasi_core.serialization import load_dossier  # noqa: PLC0415
+
+    root = Path(__file__).parent.parent
+    dossier = load_dossier((root / "examples" / "mahakam-ulu-2024.json").read_bytes())
+    decision = default_rulebooks().evaluate(dossier, as_of=dt.date(2024, 12, 31))
+    html = decision._repr_html_()
+    assert "Mahakam Ulu" in html
+    assert "<script" not in html

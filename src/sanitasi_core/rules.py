@@ -584,6 +584,12 @@ class Decision:
         """Return the result of milestone *ident*."""
         return next(m for m in self.milestones if m.id == ident)
 
+    def _repr_html_(self) -> str:
+        """Render the decision as rich HTML in Jupyter (the presentation lives in reports)."""
+        from sanitasi_core import reports  # noqa: PLC0415  # upward on purpose: display only
+
+        return reports.decision_html(self)
+
     def criterion(self, ident: str) -> CriterionResult:
         """Return the result of criterion *ident* (any milestone)."""
         for m in self.milestones:
@@ -653,6 +659,36 @@ def _fmt(value: object) -> str | None:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+_UNIT_WORDS: Final[Mapping[str, tuple[str, str]]] = {
+    "pp": ("poin persentase", "percentage points"),
+    "points": ("poin", "points"),
+    "records": ("catatan", "records"),
+    "months": ("bulan", "months"),
+}
+
+_RECORD_NAMES: Final[Mapping[RecordSet, tuple[str, str]]] = {
+    RecordSet.COMMITMENTS: ("komitmen", "commitments"),
+    RecordSet.MEETINGS: ("pertemuan", "meetings"),
+    RecordSet.ACTIVITIES: ("kegiatan", "activities"),
+    RecordSet.EVALUATIONS: ("evaluasi", "evaluations"),
+    RecordSet.MONITORING_REPORTS: ("laporan monitoring", "monitoring reports"),
+    RecordSet.DOCUMENTS: ("dokumen", "documents"),
+}
+
+
+_SWAP_MARKS: Final = str.maketrans(",.", ".,")
+
+
+def _num(value: Decimal | None, lang: str) -> str:
+    """Write a number as the language does: ``1.250.000,5`` in ``id``, ``1,250,000.5`` in ``en``."""
+    if value is None:
+        return "?"
+    shown = format(value, ",f")
+    if lang == "id":
+        shown = shown.translate(_SWAP_MARKS)
+    return shown
 
 
 def _holds(observed: Decimal, cmp: Cmp, threshold: Decimal) -> bool:
@@ -862,15 +898,14 @@ class _Compiler:
             unit = spec.unit
             word_id = "naikkan" if (amount or 0) > 0 else "turunkan"
             word_en = "raise" if (amount or 0) > 0 else "lower"
-            size = _fmt(abs(amount)) if amount is not None else "?"
+            size = abs(amount) if amount is not None else None
+            unit_id, unit_en = _UNIT_WORDS.get(unit, (unit, unit))
             gap = Gap(
                 text=Text(
-                    id=f"{word_id} {size} {unit} (dari {_fmt(value)} ke {_fmt(limit)})".replace(
-                        "  ", " "
-                    ),
-                    en=f"{word_en} by {size} {unit} (from {_fmt(value)} to {_fmt(limit)})".replace(
-                        "  ", " "
-                    ),
+                    id=f"{word_id} {_num(size, 'id')} {unit_id} "
+                    f"(dari {_num(value, 'id')} ke {_num(limit, 'id')})",
+                    en=f"{word_en} by {_num(size, 'en')} {unit_en} "
+                    f"(from {_num(value, 'en')} to {_num(limit, 'en')})",
                 ),
                 amount=amount,
                 unit=unit,
@@ -920,9 +955,8 @@ class _Compiler:
     def _count(self, path: str, node: CountNode) -> Evaluator:
         from sanitasi_core._records import count_records  # noqa: PLC0415  # sibling helper
 
-        label = node.label or Text(
-            id=f"jumlah {node.records.value}", en=f"number of {node.records.value}"
-        )
+        name_id, name_en = _RECORD_NAMES[node.records]
+        label = node.label or Text(id=f"jumlah {name_id}", en=f"number of {name_en}")
 
         def run(facts: Facts) -> CriterionResult:
             low, high, missing = count_records(facts, node.records, node.where)
