@@ -2,13 +2,16 @@
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanitasi_core.exceptions import RulebookError
 from sanitasi_core.rulebooks import load_rulebook
-from sanitasi_core.rules import Outcome, compile_rulebook
+from sanitasi_core.rules import Cmp, Outcome, compile_rulebook
 from sanitasi_core.serialization import dossier_from_dict
 
 BASE = json.loads((Path(__file__).parent / "cases" / "all-pass-m4.json").read_text("utf-8"))
@@ -219,3 +222,65 @@ class TestLoaderChecks:
         with pytest.raises(RulebookError) as info:
             load_rulebook("#" * (1024 * 1024 + 1))
         assert info.value.problems[0].code == "too_large"
+
+
+class TestPartlyUnknownCounts:
+    def test_unreported_phases_leave_the_count_open(self):
+        """A service model whose phases are unreported cannot make "≥ 1 trial model" fail."""
+        models = [{"id": "m", "sub_sector": "wastewater", "name": "x"}]
+        test = '{ op = "compare", indicator = "trial_service_models", cmp = ">=", value = "1" }'
+        result = outcome(
+            test, service_models=models, activities=None, monitoring_reports=None, evaluations=None
+        )
+        assert result.outcome is Outcome.UNKNOWN
+        assert result.observed == "0..1"
+
+    def test_an_interval_entirely_above_decides(self):
+        """If even the lower bound of a count meets the threshold, the comparison passes."""
+        models = [
+            {
+                "id": "a",
+                "sub_sector": "wastewater",
+                "name": "x",
+                "phases": [{"scale": "trial", "area": "A", "start": "2023-01-01"}],
+            },
+            {"id": "b", "sub_sector": "wastewater", "name": "y"},
+        ]
+        test = '{ op = "compare", indicator = "trial_service_models", cmp = ">=", value = "1" }'
+        result = outcome(
+            test, service_models=models, activities=None, monitoring_reports=None, evaluations=None
+        )
+        assert result.outcome is Outcome.PASS
+        below = test.replace(">=", "<").replace('"1"', '"1"')
+        assert (
+            outcome(
+                below,
+                service_models=models,
+                activities=None,
+                monitoring_reports=None,
+                evaluations=None,
+            ).outcome
+            is Outcome.FAIL
+        )
+
+
+@pytest.mark.property
+@given(
+    low=st.integers(0, 5),
+    extra=st.integers(0, 5),
+    limit=st.integers(0, 10),
+    cmp=st.sampled_from(list(Cmp)),
+)
+def test_interval_outcome_is_sound(low, extra, limit, cmp):
+    """A decided outcome over a count interval holds for every count in the interval."""
+    from sanitasi_core.rules import _holds, _interval_outcome  # noqa: PLC0415
+
+    high = low + extra
+    decided = _interval_outcome(Decimal(low), Decimal(high), cmp, Decimal(limit))
+    truths = {_holds(Decimal(x), cmp, Decimal(limit)) for x in range(low, high + 1)}
+    if decided is Outcome.PASS:
+        assert truths == {True}
+    elif decided is Outcome.FAIL:
+        assert truths == {False}
+    else:
+        assert truths == {True, False}

@@ -702,6 +702,21 @@ def _holds(observed: Decimal, cmp: Cmp, threshold: Decimal) -> bool:
     }[cmp]
 
 
+def _interval_outcome(low: Decimal, high: Decimal, cmp: Cmp, limit: Decimal) -> Outcome:
+    """Decide ``x cmp limit`` for every ``x`` in ``[low, high]``: pass, fail, or unknown."""
+    if low == high:
+        return P if _holds(low, cmp, limit) else F
+    inside = low <= limit <= high
+    if cmp is Cmp.EQ:
+        return U if inside else F
+    if cmp is Cmp.NE:
+        return U if inside else P
+    at_low, at_high = _holds(low, cmp, limit), _holds(high, cmp, limit)
+    if at_low and at_high:
+        return P
+    return F if not (at_low or at_high) else U
+
+
 def _numeric_gap(
     observed: Decimal, cmp: Cmp, threshold: Decimal, quantum: Decimal
 ) -> Decimal | None:
@@ -891,6 +906,15 @@ class _Compiler:
                     attrs.evolve(base, gap=_unknown_gap(obs.missing)), node.if_unknown
                 )
             value = Decimal(obs.value)
+            if obs.upper is not None and obs.upper != obs.value:
+                # A partly unknown count is an interval: decide only if every value in it agrees.
+                outcome = _interval_outcome(value, Decimal(obs.upper), cmp, limit)
+                if outcome is not F:
+                    shown = f"{obs.value}..{obs.upper}"
+                    if outcome is P:
+                        return attrs.evolve(base, outcome=P, observed=shown)
+                    unknown = attrs.evolve(base, observed=shown, gap=_unknown_gap(obs.missing))
+                    return _apply_default(unknown, node.if_unknown)
             if _holds(value, cmp, limit):
                 return attrs.evolve(base, outcome=P)
             amount = _numeric_gap(value, cmp, limit, spec.quantum)
