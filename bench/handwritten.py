@@ -7,8 +7,8 @@
   It reproduces the indicator derivations of ``sanitasi_core.indicators`` exactly, including
   four-valued (Kleene) outcomes for missing data and the rulebook's thresholds (s = 50 points,
   k = 4 aspects, r = 80 %), so its outcomes can be checked against ``CompiledRulebook.evaluate``.
-  Like the library, a ``compare`` on a count uses the count's lower bound (records with missing
-  data are not counted), so such a criterion fails rather than being unknown.
+  Like the library, a count with undecided records is an interval: "at least one" passes when
+  one record surely counts, fails when none can, and is unknown otherwise.
   It does not explain anything, rank missing inputs, count M4 years, check designations or
   measure national targets: that is what the library adds on top.
 """
@@ -30,6 +30,14 @@ from sanitasi_core.model import (
 )
 
 P, F, U, NA = "pass", "fail", "unknown", "not_applicable"
+
+
+def _at_least_one(sure: int, maybe: int) -> str:
+    """Outcome of "count >= 1" for a count known to lie in [sure, sure + maybe]."""
+    if sure >= 1:
+        return P
+    return U if maybe else F
+
 
 CRITERIA = (
     "m1.designated",
@@ -211,7 +219,7 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
         trial_models = area = U
         aspect = dict.fromkeys(_ASPECTS, U)
     else:
-        trials = 0
+        trials = trials_maybe = 0
         area = F
         scores_unknown = False
         best: dict[str, Decimal] = {}
@@ -219,6 +227,7 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
             phases = m.phases
             trial = None
             if phases is None:
+                trials_maybe += 1
                 if area is not P:
                     area = U
             else:
@@ -227,7 +236,9 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
                         trial = phase
                         break
                 if trial is not None:
-                    if trial.start is not None and trial.start <= as_of:
+                    if trial.start is None:
+                        trials_maybe += 1
+                    elif trial.start <= as_of:
                         trials += 1
                     if area is not P:
                         for phase in phases:
@@ -259,7 +270,7 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
                 top = best.get(name)
                 if top is None or score > top:
                     best[name] = score
-        trial_models = P if trials >= 1 else F
+        trial_models = _at_least_one(trials, trials_maybe)
         if scores_unknown:
             aspect = dict.fromkeys(_ASPECTS, U)
         else:
@@ -279,6 +290,7 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
         funded = planned = realised = apbd = U
     else:
         n_funded = n_planned = n_realised = 0
+        maybe_funded = maybe_planned = maybe_realised = 0
         sum_planned = _ZERO
         sum_realised = _ZERO
         apbd_unknown = any_apbd = False
@@ -288,11 +300,18 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
             if model is not None and fy <= year:
                 if a.planned is not None and a.funding_source is not None:
                     n_funded += 1
-                if a.planned_in:
+                else:
+                    maybe_funded += 1
+                if a.planned_in is None:
+                    maybe_planned += 1
+                elif a.planned_in:
                     n_planned += 1
                 years = trial_years.get(model)
-                if years is not None and fy in years and a.realised is not None and a.realised > 0:
-                    n_realised += 1
+                if years is not None and fy in years:
+                    if a.realised is None:
+                        maybe_realised += 1
+                    elif a.realised > 0:
+                        n_realised += 1
             if fy == year:
                 source = a.funding_source
                 if source is None:
@@ -304,9 +323,9 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
                     else:
                         sum_planned += a.planned
                         sum_realised += a.realised
-        funded = P if n_funded >= 1 else F
-        planned = P if n_planned >= 1 else F
-        realised = P if n_realised >= 1 else F
+        funded = _at_least_one(n_funded, maybe_funded)
+        planned = _at_least_one(n_planned, maybe_planned)
+        realised = _at_least_one(n_realised, maybe_realised)
         if apbd_unknown:
             apbd = U
         elif not any_apbd or sum_planned == 0:
@@ -363,13 +382,15 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
     if evaluations is None:
         trial_evaluated = model_evaluated = U
     else:
-        n_lessons = 0
+        n_lessons = maybe_lessons = 0
         model_evaluated = F
         for ev in evaluations:
             subject = ev.subject
             day = ev.evaluated_on
             if subject is _EVAL_TRIAL:
-                if day <= as_of and ev.lessons:
+                if day <= as_of and ev.lessons is None:
+                    maybe_lessons += 1
+                elif day <= as_of and ev.lessons:
                     n_lessons += 1
             elif (
                 subject in _EVAL_MODEL
@@ -378,7 +399,7 @@ def evaluate(d: Dossier, as_of: dt.date) -> tuple[tuple[str, ...], str | None]:
                 and (ev.improvements or ev.findings)
             ):
                 model_evaluated = P
-        trial_evaluated = P if n_lessons >= 1 else F
+        trial_evaluated = _at_least_one(n_lessons, maybe_lessons)
 
     # -- access: layak now and the year before --------------------------------------------------
     now = before = None
