@@ -158,12 +158,24 @@ class Facts:
         self.year = as_of.year
         self._cache: dict[tuple[str, tuple[tuple[str, str], ...]], Observation] = {}
 
+    @staticmethod
+    def key(
+        name: str, args: Mapping[str, str] | None = None
+    ) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Return the memo key of indicator *name* with *args* (compute it once, reuse it)."""
+        return (name, tuple(sorted((args or {}).items())))
+
     def observe(self, name: str, args: Mapping[str, str] | None = None) -> Observation:
         """Return indicator *name* with *args*, computing it at most once."""
-        key = (name, tuple(sorted((args or {}).items())))
+        return self.lookup(self.key(name, args), name, args or {})
+
+    def lookup(
+        self, key: tuple[str, tuple[tuple[str, str], ...]], name: str, args: Mapping[str, str]
+    ) -> Observation:
+        """Return the indicator under a precomputed *key* (see :meth:`key`), computing it once."""
         found = self._cache.get(key)
         if found is None:
-            found = CATALOGUE[name].compute(self, args or {})
+            found = CATALOGUE[name].compute(self, args)
             self._cache[key] = found
         return found
 

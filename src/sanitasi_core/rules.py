@@ -10,13 +10,15 @@ never changes whatever the missing data turns out to be. The explanation never s
 """
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
+import operator
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -692,14 +694,7 @@ def _num(value: Decimal | None, lang: str) -> str:
 
 
 def _holds(observed: Decimal, cmp: Cmp, threshold: Decimal) -> bool:
-    return {
-        Cmp.GE: observed >= threshold,
-        Cmp.GT: observed > threshold,
-        Cmp.LE: observed <= threshold,
-        Cmp.LT: observed < threshold,
-        Cmp.EQ: observed == threshold,
-        Cmp.NE: observed != threshold,
-    }[cmp]
+    return _COMPARE[cmp](observed, threshold)
 
 
 def _interval_outcome(low: Decimal, high: Decimal, cmp: Cmp, limit: Decimal) -> Outcome:
@@ -748,14 +743,31 @@ def _unknown_gap(missing: Sequence[MissingInput]) -> Gap:
     )
 
 
-def _apply_default(result: CriterionResult, default: Outcome | None) -> CriterionResult:
-    if default is None or result.outcome is not U:
-        return result
-    return attrs.evolve(result, outcome=default, defaulted=True)
+@attrs.frozen
+class _Who:
+    """Who a result is: the criterion's id, message and reference, or an inner node's path."""
+
+    id: str
+    message: Text | None = None
+    reference: Reference | None = None
+
+
+_COMPARE: Final[Mapping[Cmp, Callable[[Decimal, Decimal], bool]]] = {
+    Cmp.GE: operator.ge,
+    Cmp.GT: operator.gt,
+    Cmp.LE: operator.le,
+    Cmp.LT: operator.lt,
+    Cmp.EQ: operator.eq,
+    Cmp.NE: operator.ne,
+}
 
 
 class _Compiler:
-    """Turns rulebook nodes into closures once; evaluation never reads the rulebook again."""
+    """Turns rulebook nodes into closures once; evaluation never reads the rulebook again.
+
+    Each closure builds its result exactly once: who it is (id, message, reference) is fixed at
+    compile time, so nothing is copied afterwards.
+    """
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
@@ -764,31 +776,28 @@ class _Compiler:
         self.compiled_refs: dict[str, Evaluator] = {}
 
     def criterion(self, crit: Criterion) -> Evaluator:
-        inner = self.node(crit.test, crit.id)
-        ident, message, reference = crit.id, crit.message, crit.reference
+        return self.node(crit.test, crit.id, _Who(crit.id, crit.message, crit.reference))
 
-        def run(facts: Facts) -> CriterionResult:
-            result = inner(facts)
-            return attrs.evolve(result, id=ident, message=message, reference=reference)
-
-        return run
-
-    def node(self, node: Node, path: str) -> Evaluator:
+    def node(self, node: Node, path: str, named: _Who | None = None) -> Evaluator:
+        who = named or _Who(path)
         match node:
             case AllNode(of=items, label=label):
-                return self._group(path, "all", self._items(items, path), None, label)
+                return self._group(who, "all", self._items(items, path), None, label)
             case AnyNode(of=items, label=label):
-                return self._group(path, "any", self._items(items, path), None, label)
+                return self._group(who, "any", self._items(items, path), None, label)
             case AtLeastNode(k=k, of=items, label=label):
-                return self._group(path, "at_least", self._items(items, path), k, label)
+                return self._group(who, "at_least", self._items(items, path), k, label)
             case NotNode(of=item, label=label):
-                return self._not(path, self.node(item, f"{path}.0"), label)
+                return self._not(who, self.node(item, f"{path}.0"), label)
             case CompareNode():
-                return self._compare(path, node)
+                return self._compare(who, node)
             case PresentNode() | AbsentNode():
-                return self._present(path, node)
+                return self._present(who, node)
             case CountNode():
-                return self._count(path, node)
+                return self._count(who, node)
+            case RefNode(criterion=name) if named is not None:
+                # A criterion that is just a reference reports under its own id.
+                return self.node(self.definitions[name].test, path, named)
             case RefNode(criterion=name):
                 return self._ref(name)
 
@@ -801,235 +810,264 @@ class _Compiler:
         return [self.node(n, f"{path}.{i}") for i, n in enumerate(items)]
 
     def _group(
-        self, path: str, op: str, items: list[Evaluator], k: int | None, label: Text | None
+        self, who: _Who, op: str, items: list[Evaluator], k: int | None, label: Text | None
     ) -> Evaluator:
+        message = who.message or label
+        combine: Callable[[Sequence[Outcome]], Outcome]
+        if op == "all":
+            combine = combine_all
+        elif op == "any":
+            combine = combine_any
+        else:
+            combine = functools.partial(combine_at_least, k or 0)
+
         def run(facts: Facts) -> CriterionResult:
             children = tuple(item(facts) for item in items)  # never short-circuit: explain all
-            outcomes = [c.outcome for c in children]
-            if op == "all":
-                outcome = combine_all(outcomes)
-            elif op == "any":
-                outcome = combine_any(outcomes)
-            else:
-                outcome = combine_at_least(k or 0, outcomes)
-            gap = _group_gap(op, k, children) if outcome in (F, U) else None
-            missing = tuple(m for c in children if c.outcome is U for m in c.missing)
+            outcome = combine([c.outcome for c in children])
             return CriterionResult(
-                id=path,
+                id=who.id,
                 op=op,
                 outcome=outcome,
-                gap=gap,
-                message=label,
-                missing=missing,
+                gap=_group_gap(op, k, children) if outcome in (F, U) else None,
+                reference=who.reference,
+                message=message,
+                missing=tuple(m for c in children if c.outcome is U for m in c.missing),
                 children=children,
             )
 
         return run
 
-    def _not(self, path: str, item: Evaluator, label: Text | None) -> Evaluator:
+    def _not(self, who: _Who, item: Evaluator, label: Text | None) -> Evaluator:
+        message = who.message or label
+        must_not = Gap(
+            text=Text(
+                id="kondisi di dalamnya harus tidak terpenuhi",
+                en="the inner condition must not hold",
+            )
+        )
+
         def run(facts: Facts) -> CriterionResult:
             child = item(facts)
             outcome = negate(child.outcome)
             gap = _unknown_gap(child.missing) if outcome is U else None
-            if outcome is F:
-                gap = Gap(
-                    text=Text(
-                        id="kondisi di dalamnya harus tidak terpenuhi",
-                        en="the inner condition must not hold",
-                    )
-                )
             return CriterionResult(
-                id=path,
+                id=who.id,
                 op="not",
                 outcome=outcome,
-                gap=gap,
-                message=label,
+                gap=must_not if outcome is F else gap,
+                reference=who.reference,
+                message=message,
                 missing=child.missing,
                 children=(child,),
             )
 
         return run
 
-    def _compare(self, path: str, node: CompareNode) -> Evaluator:
+    def _limit(self, node: CompareNode) -> Callable[[dt.date], tuple[Decimal, str | None]]:
+        """Return how to find the threshold in force on a date, and where it comes from."""
+        series = self.thresholds.get(node.threshold) if node.threshold else None
+        if series is None:
+            constant = node.value
+            assert constant is not None  # noqa: S101  # checked at load time
+            return lambda _day: (constant, None)
+
+        def dated(day: dt.date) -> tuple[Decimal, str | None]:
+            step = series.value_on(day)
+            if step is None:
+                raise EvaluationError(
+                    Text(
+                        id=f"ambang {series.id} belum berlaku pada {day}",
+                        en=f"threshold {series.id} has no value on {day}",
+                    )
+                )
+            return step.value, f"{series.id}@{step.since.isoformat()}"
+
+        return dated
+
+    def _compare(self, who: _Who, node: CompareNode) -> Evaluator:
         spec = CATALOGUE[node.indicator]
         args = dict(node.args)
-        threshold_series = self.thresholds.get(node.threshold) if node.threshold else None
-        constant = node.value
-        cmp = node.cmp
+        key = Facts.key(spec.name, args)
+        limit_on = self._limit(node)
+        cmp, holds = node.cmp, _COMPARE[node.cmp]
         label = node.label or spec.description
+        message = who.message or label
+        unit, quantum, default = spec.unit, spec.quantum, node.if_unknown
+        absent_gap = Gap(
+            text=Text(id=f"belum ada data: {label.id}", en=f"nothing recorded yet: {label.en}"),
+            unit=unit,
+        )
 
-        def run(facts: Facts) -> CriterionResult:
-            source = None
-            if threshold_series is not None:
-                step = threshold_series.value_on(facts.as_of)
-                if step is None:
-                    raise EvaluationError(
-                        Text(
-                            id=f"ambang {threshold_series.id} belum berlaku pada {facts.as_of}",
-                            en=f"threshold {threshold_series.id} has no value on {facts.as_of}",
-                        )
-                    )
-                limit = step.value
-                source = f"{threshold_series.id}@{step.since.isoformat()}"
-            else:
-                assert constant is not None  # noqa: S101  # checked at load time
-                limit = constant
-            obs = facts.observe(spec.name, args)
-            base = CriterionResult(
-                id=path,
+        def result(
+            obs: Observation, limit: Decimal, source: str | None, outcome: Outcome, **extra: Any
+        ) -> CriterionResult:
+            fields: dict[str, Any] = {
+                "observed": _fmt(obs.value),
+                "gap": None,
+                "defaulted": False,
+            }
+            fields.update(extra)
+            if outcome is U and default is not None:
+                outcome, fields["defaulted"] = default, True
+            return CriterionResult(
+                id=who.id,
                 op="compare",
-                outcome=U,
-                observed=_fmt(obs.value),
+                outcome=outcome,
                 threshold=_fmt(limit),
                 threshold_source=source,
-                unit=spec.unit,
-                message=label,
-                missing=obs.missing,
-            )
-            if obs.not_applicable:
-                return attrs.evolve(base, outcome=NA)
-            if obs.absent:
-                gap = Gap(
-                    text=Text(
-                        id=f"belum ada data: {label.id}", en=f"nothing recorded yet: {label.en}"
-                    ),
-                    amount=None,
-                    unit=spec.unit,
-                )
-                return attrs.evolve(base, outcome=F, gap=gap)
-            if (
-                obs.value is None
-                or not isinstance(obs.value, Decimal | int)
-                or isinstance(obs.value, bool)
-            ):
-                return _apply_default(
-                    attrs.evolve(base, gap=_unknown_gap(obs.missing)), node.if_unknown
-                )
-            value = Decimal(obs.value)
-            if obs.upper is not None and obs.upper != obs.value:
-                # A partly unknown count is an interval: decide only if every value in it agrees.
-                outcome = _interval_outcome(value, Decimal(obs.upper), cmp, limit)
-                if outcome is not F:
-                    shown = f"{obs.value}..{obs.upper}"
-                    if outcome is P:
-                        return attrs.evolve(base, outcome=P, observed=shown)
-                    unknown = attrs.evolve(base, observed=shown, gap=_unknown_gap(obs.missing))
-                    return _apply_default(unknown, node.if_unknown)
-            if _holds(value, cmp, limit):
-                return attrs.evolve(base, outcome=P)
-            amount = _numeric_gap(value, cmp, limit, spec.quantum)
-            also = _also(spec.name, amount, obs)
-            unit = spec.unit
-            word_id = "naikkan" if (amount or 0) > 0 else "turunkan"
-            word_en = "raise" if (amount or 0) > 0 else "lower"
-            size = abs(amount) if amount is not None else None
-            unit_id, unit_en = _UNIT_WORDS.get(unit, (unit, unit))
-            gap = Gap(
-                text=Text(
-                    id=f"{word_id} {_num(size, 'id')} {unit_id} "
-                    f"(dari {_num(value, 'id')} ke {_num(limit, 'id')})",
-                    en=f"{word_en} by {_num(size, 'en')} {unit_en} "
-                    f"(from {_num(value, 'en')} to {_num(limit, 'en')})",
-                ),
-                amount=amount,
                 unit=unit,
-                also=also,
+                reference=who.reference,
+                message=message,
+                missing=obs.missing,
+                **fields,
             )
-            return attrs.evolve(base, outcome=F, gap=gap)
+
+        def run(facts: Facts) -> CriterionResult:
+            limit, source = limit_on(facts.as_of)
+            obs = facts.lookup(key, spec.name, args)
+            if obs.not_applicable:
+                return result(obs, limit, source, NA)
+            if obs.absent:
+                return result(obs, limit, source, F, gap=absent_gap)
+            raw = obs.value
+            if raw is None or isinstance(raw, bool):
+                return result(obs, limit, source, U, gap=_unknown_gap(obs.missing))
+            value = Decimal(raw)
+            if obs.upper is not None and obs.upper != raw:
+                # A partly unknown count is an interval: decide only if every value in it agrees.
+                shown = f"{raw}..{obs.upper}"
+                outcome = _interval_outcome(value, Decimal(obs.upper), cmp, limit)
+                if outcome is P:
+                    return result(obs, limit, source, P, observed=shown)
+                if outcome is U:
+                    gap = _unknown_gap(obs.missing)
+                    return result(obs, limit, source, U, observed=shown, gap=gap)
+            if holds(value, limit):
+                return result(obs, limit, source, P)
+            amount = _numeric_gap(value, cmp, limit, quantum)
+            return result(
+                obs,
+                limit,
+                source,
+                F,
+                gap=_numeric_gap_text(spec.name, unit, value, limit, amount, obs),
+            )
 
         return run
 
-    def _present(self, path: str, node: PresentNode | AbsentNode) -> Evaluator:
+    def _present(self, who: _Who, node: PresentNode | AbsentNode) -> Evaluator:
         spec = CATALOGUE[node.fact]
         args = dict(node.args)
+        key = Facts.key(spec.name, args)
         want = isinstance(node, PresentNode)
         op = "present" if want else "absent"
         label = node.label or spec.description
+        message = who.message or label
+        default = node.if_unknown
+        fail_gap = Gap(
+            text=Text(id=f"perlu: {label.id}", en=f"needed: {label.en}")
+            if want
+            else Text(id=f"harus tidak ada: {label.id}", en=f"must not exist: {label.en}"),
+            more=1 if want else None,
+        )
 
         def run(facts: Facts) -> CriterionResult:
-            obs = facts.observe(spec.name, args)
-            base = CriterionResult(
-                id=path,
+            obs = facts.lookup(key, spec.name, args)
+            value = False if obs.absent else obs.value
+            gap, defaulted = None, False
+            if obs.not_applicable:
+                outcome = NA
+            elif value is None:
+                outcome, gap = U, _unknown_gap(obs.missing)
+                if default is not None:
+                    outcome, defaulted = default, True
+            elif bool(value) is want:
+                outcome = P
+            else:
+                outcome, gap = F, fail_gap
+            return CriterionResult(
+                id=who.id,
                 op=op,
-                outcome=U,
+                outcome=outcome,
                 observed=_fmt(obs.value),
                 unit=spec.unit,
-                message=label,
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                defaulted=defaulted,
                 missing=obs.missing,
             )
-            if obs.not_applicable:
-                return attrs.evolve(base, outcome=NA)
-            value = False if obs.absent else obs.value
-            if value is None:
-                return _apply_default(
-                    attrs.evolve(base, gap=_unknown_gap(obs.missing)), node.if_unknown
-                )
-            if bool(value) is want:
-                return attrs.evolve(base, outcome=P)
-            gap = Gap(
-                text=Text(id=f"perlu: {label.id}", en=f"needed: {label.en}")
-                if want
-                else Text(id=f"harus tidak ada: {label.id}", en=f"must not exist: {label.en}"),
-                more=1 if want else None,
-            )
-            return attrs.evolve(base, outcome=F, gap=gap)
 
         return run
 
-    def _count(self, path: str, node: CountNode) -> Evaluator:
+    def _count(self, who: _Who, node: CountNode) -> Evaluator:
         from sanitasi_core._records import count_records  # noqa: PLC0415  # sibling helper
 
         name_id, name_en = _RECORD_NAMES[node.records]
         label = node.label or Text(id=f"jumlah {name_id}", en=f"number of {name_en}")
+        message = who.message or label
+        wanted = Decimal(node.value)
 
         def run(facts: Facts) -> CriterionResult:
             low, high, missing = count_records(facts, node.records, node.where)
-            base = CriterionResult(
-                id=path,
+            gap, defaulted = None, False
+            if high is None:
+                outcome = U
+            else:
+                outcome = _interval_outcome(Decimal(low), Decimal(high), node.cmp, wanted)
+            if outcome is U:
+                gap = _unknown_gap(missing)
+                if node.if_unknown is not None:
+                    outcome, defaulted = node.if_unknown, True
+            elif outcome is F:
+                need = node.value - low + (1 if node.cmp is Cmp.GT else 0)
+                gap = Gap(
+                    text=Text(
+                        id=f"perlu {need} catatan lagi: {label.id}",
+                        en=f"{need} more needed: {label.en}",
+                    )
+                    if need > 0
+                    else Text(id=f"terlalu banyak: {label.id}", en=f"too many: {label.en}"),
+                    more=need if need > 0 else None,
+                    amount=Decimal(need),
+                    unit="records",
+                )
+            return CriterionResult(
+                id=who.id,
                 op="count",
-                outcome=U,
-                observed=str(low) if low == high else f"{low}..{high}",
+                outcome=outcome,
+                observed=str(low) if low == high else f"{low}..{high if high is not None else '?'}",
                 threshold=str(node.value),
                 unit="records",
-                message=label,
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                defaulted=defaulted,
                 missing=missing,
             )
-            if missing and high is None:
-                return _apply_default(
-                    attrs.evolve(base, gap=_unknown_gap(missing)), node.if_unknown
-                )
-            top = high if high is not None else low
-            sure = _holds(Decimal(low), node.cmp, Decimal(node.value))
-            maybe = _holds(Decimal(top), node.cmp, Decimal(node.value))
-            if low == top:
-                outcome = P if sure else F
-            elif node.cmp in (Cmp.GE, Cmp.GT):
-                outcome = P if sure else (F if not maybe else U)
-            elif node.cmp in (Cmp.LE, Cmp.LT):
-                outcome = P if maybe else (F if not sure else U)
-            else:
-                outcome = U
-            if outcome is P:
-                return attrs.evolve(base, outcome=P)
-            if outcome is U:
-                return _apply_default(
-                    attrs.evolve(base, gap=_unknown_gap(missing)), node.if_unknown
-                )
-            need = node.value - low + (1 if node.cmp is Cmp.GT else 0)
-            gap = Gap(
-                text=Text(
-                    id=f"perlu {need} catatan lagi: {label.id}",
-                    en=f"{need} more needed: {label.en}",
-                )
-                if need > 0
-                else Text(id=f"terlalu banyak: {label.id}", en=f"too many: {label.en}"),
-                more=need if need > 0 else None,
-                amount=Decimal(need),
-                unit="records",
-            )
-            return attrs.evolve(base, outcome=F, gap=gap)
 
         return run
+
+
+def _numeric_gap_text(
+    name: str, unit: str, value: Decimal, limit: Decimal, amount: Decimal | None, obs: Observation
+) -> Gap:
+    """The gap of a failing numeric comparison, in the indicator's unit and, where known, others."""
+    word_id = "naikkan" if (amount or 0) > 0 else "turunkan"
+    word_en = "raise" if (amount or 0) > 0 else "lower"
+    size = abs(amount) if amount is not None else None
+    unit_id, unit_en = _UNIT_WORDS.get(unit, (unit, unit))
+    return Gap(
+        text=Text(
+            id=f"{word_id} {_num(size, 'id')} {unit_id} "
+            f"(dari {_num(value, 'id')} ke {_num(limit, 'id')})",
+            en=f"{word_en} by {_num(size, 'en')} {unit_en} "
+            f"(from {_num(value, 'en')} to {_num(limit, 'en')})",
+        ),
+        amount=amount,
+        unit=unit,
+        also=_also(name, amount, obs),
+    )
 
 
 def _also(name: str, amount: Decimal | None, obs: Observation) -> dict[str, Decimal]:
