@@ -477,3 +477,24 @@ def test_m4_year_counts_consecutive_years() -> None:
     decision = _evaluate(_base())
     assert decision.certain_level is Milestone.M4
     assert decision.m4_year == 1
+
+
+@needs_strategies
+@pytest.mark.property
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(dossiers(), st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+def test_fast_path_agrees_with_explanations(dossier: Any, day: dt.date) -> None:
+    """The outcome-only fast path gives exactly the outcomes and levels of the full decision."""
+    decision = ENGINE.evaluate(dossier, as_of=day)
+    assert ENGINE.outcomes(dossier, as_of=day) == {m.id: m.outcome for m in decision.milestones}
+    assert ENGINE.levels(dossier, as_of=day) == (decision.certain_level, decision.possible_level)
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("*.json")), ids=lambda p: p.stem)
+def test_fast_path_agrees_on_every_case(case: Path) -> None:
+    """On every data case, the fast path and the explained decision agree."""
+    data = json.loads(case.read_text(encoding="utf-8"))
+    dossier = dossier_from_dict(data["dossier"])
+    day = dt.date.fromisoformat(data["as_of"])
+    decision = ENGINE.evaluate(dossier, as_of=day)
+    assert ENGINE.levels(dossier, as_of=day) == (decision.certain_level, decision.possible_level)

@@ -1048,6 +1048,89 @@ class _Compiler:
 
         return run
 
+    # -- outcome only: the same logic without building explanations ------------------------
+
+    def fast(self, node: Node) -> Callable[[Facts], Outcome]:
+        """Compile *node* to a closure that returns only its outcome (no explanation)."""
+        match node:
+            case AllNode(of=items):
+                parts = [self.fast(n) for n in items]
+                return lambda f: combine_all([p(f) for p in parts])
+            case AnyNode(of=items):
+                parts = [self.fast(n) for n in items]
+                return lambda f: combine_any([p(f) for p in parts])
+            case AtLeastNode(k=k, of=items):
+                parts = [self.fast(n) for n in items]
+                return lambda f: combine_at_least(k, [p(f) for p in parts])
+            case NotNode(of=item):
+                inner = self.fast(item)
+                return lambda f: negate(inner(f))
+            case RefNode(criterion=name):
+                return self.fast(self.definitions[name].test)
+            case CountNode():
+                return self._fast_count(node)
+            case CompareNode():
+                return self._fast_compare(node)
+            case PresentNode() | AbsentNode():
+                return self._fast_present(node)
+
+    def _fast_compare(self, node: CompareNode) -> Callable[[Facts], Outcome]:
+        spec = CATALOGUE[node.indicator]
+        args = dict(node.args)
+        key = Facts.key(spec.name, args)
+        limit_on = self._limit(node)
+        cmp, holds, default = node.cmp, _COMPARE[node.cmp], node.if_unknown
+
+        def run(facts: Facts) -> Outcome:
+            obs = facts.lookup(key, spec.name, args)
+            if obs.not_applicable:
+                return NA
+            if obs.absent:
+                return F
+            raw = obs.value
+            if raw is None or isinstance(raw, bool):
+                return default or U
+            limit = limit_on(facts.as_of)[0]
+            if obs.upper is not None and obs.upper != raw:
+                outcome = _interval_outcome(Decimal(raw), Decimal(obs.upper), cmp, limit)
+                return default or U if outcome is U else outcome
+            return P if holds(Decimal(raw), limit) else F
+
+        return run
+
+    def _fast_present(self, node: PresentNode | AbsentNode) -> Callable[[Facts], Outcome]:
+        spec = CATALOGUE[node.fact]
+        args = dict(node.args)
+        key = Facts.key(spec.name, args)
+        want, default = isinstance(node, PresentNode), node.if_unknown
+
+        def run(facts: Facts) -> Outcome:
+            obs = facts.lookup(key, spec.name, args)
+            if obs.not_applicable:
+                return NA
+            value = False if obs.absent else obs.value
+            if value is None:
+                return default or U
+            return P if bool(value) is want else F
+
+        return run
+
+    def _fast_count(self, node: CountNode) -> Callable[[Facts], Outcome]:
+        from sanitasi_core._records import count_records  # noqa: PLC0415  # sibling helper
+
+        wanted = Decimal(node.value)
+
+        def run(facts: Facts) -> Outcome:
+            low, high, _ = count_records(facts, node.records, node.where)
+            outcome = (
+                U
+                if high is None
+                else _interval_outcome(Decimal(low), Decimal(high), node.cmp, wanted)
+            )
+            return (node.if_unknown or U) if outcome is U else outcome
+
+        return run
+
 
 def _numeric_gap_text(
     name: str, unit: str, value: Decimal, limit: Decimal, amount: Decimal | None, obs: Observation
@@ -1144,6 +1227,7 @@ class _CompiledMilestone:
     id: Milestone
     per_fiscal_year: bool
     criteria: tuple[Evaluator, ...]
+    fast: tuple[Callable[[Facts], Outcome], ...]
 
 
 _MAX_M4_YEARS: Final = 20
@@ -1170,6 +1254,7 @@ class CompiledRulebook:
                 id=m.id,
                 per_fiscal_year=m.per_fiscal_year,
                 criteria=tuple(compiler.criterion(c) for c in m.criteria),
+                fast=tuple(compiler.fast(c.test) for c in m.criteria),
             )
             for m in rulebook.milestones
         )
@@ -1233,8 +1318,28 @@ class CompiledRulebook:
         return years
 
     def evaluate_many(self, dossiers: Iterable[Dossier], *, as_of: dt.date) -> list[Decision]:
-        """Evaluate a batch of dossiers on the same date."""
+        """Evaluate a batch of dossiers on the same date, with full explanations."""
         return [self.evaluate(d, as_of=as_of) for d in dossiers]
+
+    def outcomes(self, dossier: Dossier, *, as_of: dt.date) -> dict[Milestone, Outcome]:
+        """Return each milestone's outcome only: the fast path, with no explanation built.
+
+        The outcomes are those of :meth:`evaluate` (a property test keeps the two equal).
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force on *as_of*.
+        """
+        if not self.rulebook.in_force(as_of):
+            raise NoRulebookInForceError(_no_rulebook_text(as_of, [self.rulebook]))
+        facts = Facts(dossier, as_of)
+        return {m.id: combine_all([run(facts) for run in m.fast]) for m in self._milestones}
+
+    def levels(
+        self, dossier: Dossier, *, as_of: dt.date
+    ) -> tuple[Milestone | None, Milestone | None]:
+        """Return ``(certain_level, possible_level)`` through the fast path."""
+        outcomes = self.outcomes(dossier, as_of=as_of)
+        return _ladder_of(outcomes)
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
@@ -1251,16 +1356,21 @@ def _no_rulebook_text(day: dt.date, books: Sequence[Rulebook]) -> Text:
 
 
 def _ladder(results: Sequence[MilestoneResult]) -> tuple[Milestone | None, Milestone | None]:
+    return _ladder_of({r.id: r.outcome for r in results})
+
+
+def _ladder_of(outcomes: Mapping[Milestone, Outcome]) -> tuple[Milestone | None, Milestone | None]:
     certain: Milestone | None = None
     possible: Milestone | None = None
     sure = maybe = True
-    for r in sorted(results, key=lambda r: r.id.rank):
-        sure = sure and r.outcome in (P, NA)
-        maybe = maybe and r.outcome is not F
+    for ident in sorted(outcomes, key=lambda m: m.rank):
+        outcome = outcomes[ident]
+        sure = sure and outcome in (P, NA)
+        maybe = maybe and outcome is not F
         if sure:
-            certain = r.id
+            certain = ident
         if maybe:
-            possible = r.id
+            possible = ident
     return certain, possible
 
 
