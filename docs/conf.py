@@ -7,6 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The package is documented from the source tree; the build command also sets PYTHONPATH=src.
 sys.path.insert(0, str(ROOT / "src"))
+# Local extensions: _ext/generated.py writes the reference pages generated from the code.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 with (ROOT / "pyproject.toml").open("rb") as pyproject:
     release = tomllib.load(pyproject)["project"]["version"]
@@ -21,12 +23,14 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "generated",
 ]
 # sphinx.ext.intersphinx is deliberately off: the documentation builds without network access.
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build"]
+# reference/_generated/ holds fragments written at build time; pages {include} them.
+exclude_patterns = ["_build", "reference/_generated"]
 nitpicky = False
 
 # --- MyST ---------------------------------------------------------------------------------------
