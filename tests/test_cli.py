@@ -324,7 +324,7 @@ def test_evaluate_csv_spreadsheet_options(capsys, tmp_path):
     assert rows[0][:3] == ["kode_wilayah", "nama_wilayah", "tanggal_evaluasi"]
     assert len(rows) == 1 + 19
     apbd = next(r for r in rows if r[9] == "m4.apbd_realisation")
-    assert apbd[12] == "85,17"
+    assert apbd[12] == "85,16"
     assert apbd[10] == "terpenuhi"
 
 
@@ -493,7 +493,7 @@ def test_explain_every_format(capsys, fmt):
         data = json.loads(out)
         assert data["as_of"] == "2025-12-31"
         apbd = next(c for c in data["criteria"] if c["id"] == "m4.apbd_realisation")
-        assert (apbd["observed"], apbd["cmp"], apbd["threshold"]) == ("85.17", ">=", "80")
+        assert (apbd["observed"], apbd["cmp"], apbd["threshold"]) == ("85.16", ">=", "80")
     else:
         assert "31 December 2025" in out
         assert "≥ 80 %" in out
@@ -694,3 +694,32 @@ def test_evaluate_unreadable_file_in_batch_exits_2(capsys, tmp_path):
     assert code == 2
     assert f"{tmp_path / 'missing.json'}: cannot be read: " in err
     assert [d["region"]["code"] for d in json.loads(out)] == ["64.60"]
+
+
+def test_output_file_is_readable_by_others(tmp_path) -> None:
+    """A report written with --output gets the usual file mode, not the temporary file's 0600."""
+    import os  # noqa: PLC0415
+
+    target = tmp_path / "laporan.txt"
+    code = main(
+        ["evaluate", "examples/mahakam-ulu-2024.json", "--as-of", "2024-12-31", "-o", str(target)]
+    )
+    assert code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    assert (
+        main(
+            [
+                "evaluate",
+                "examples/mahakam-ulu-2024.json",
+                "--as-of",
+                "2024-12-31",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -152,3 +152,19 @@ def test_high_risk_villages_from_ehra():
         {"village": "64.60.01.2002", "year": 2025, "scores": high},
     ]
     assert facts(ehra=ehra).observe("high_risk_villages_pct").value == Decimal("50.00")
+
+
+def test_rounding_never_passes_an_exact_failure():
+    """79.995 % of planned is shown as 79.99 %, so it does not pass a threshold of 80 %."""
+    acts = [
+        {
+            "id": "a",
+            "name": "x",
+            "fiscal_year": 2025,
+            "funding_source": "apbd_district",
+            "planned": "200000",
+            "realised": "159990",
+        }
+    ]
+    obs = facts(activities=acts, monitoring_reports=None).observe("apbd_realisation_pct")
+    assert obs.value == Decimal("79.99")

@@ -76,5 +76,5 @@ def test_notebook_runs_and_shows_the_ladder_and_an_explanation(
     assert "Kabupaten Mahakam Ulu" in joined
     assert "Kabupaten Sungai Lestari (fiktif)" in joined
     # The explanation of M4 and the decision's own HTML report.
-    assert any("m4.apbd_realisation" in t and "85.17" in t for t in texts)
+    assert any("m4.apbd_realisation" in t and "85.16" in t for t in texts)
     assert any('<div class="sanitasi-report" lang="en">' in t for t in texts)

@@ -289,7 +289,7 @@ def test_csv_detail_and_spreadsheet_options(demo):
     assert len(rows) == 1 + sum(len(m.criteria) for m in demo.milestones)
     text = reports.to_csv(rows, sep=";", bom=True)
     assert text.startswith("\ufeffkode_wilayah;nama_wilayah;tanggal_evaluasi")
-    assert ";85,17;80;%;" in text
+    assert ";85,16;80;%;" in text
     assert text.endswith("\r\n")
 
 
@@ -416,7 +416,7 @@ def test_explain_dict_walks_every_node(demo, book):
     assert first["threshold_source"]["reference"]["basis"].startswith("Reconstruction")
     assert multi["children"][2]["k"] == 4
     apbd = next(c for c in data["criteria"] if c["id"] == "m4.apbd_realisation")
-    assert apbd["observed"] == "85.17"
+    assert apbd["observed"] == "85.16"
     assert apbd["reference"]["basis"]
 
 
@@ -424,7 +424,7 @@ def test_explain_text_without_rulebook(demo):
     """Without the rulebook an explanation still shows values, only no operator or basis."""
     text = reports.explain_text(demo, "M4", "en")
     assert "Threshold: 80 %" in text
-    assert "Observed: 85.17 %" in text
+    assert "Observed: 85.16 %" in text
 
 
 def test_rulebook_table_has_a_row_per_condition(book):

@@ -241,6 +241,15 @@ def _build_parser(lang: Lang) -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------------------------
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write *content* to *path* through a temporary file in the same folder and a rename.
 
@@ -252,6 +261,9 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
+        # mkstemp creates the file private (0600); a report is meant to be shared, so give it
+        # the mode of the file it replaces, or what the umask allows for a new file.
+        Path(temp).chmod(_mode_for(path))
         Path(temp).replace(path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

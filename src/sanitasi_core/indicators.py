@@ -10,7 +10,7 @@ Indicators are computed lazily and at most once per evaluation (:class:`Facts` m
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Any, Final
 
@@ -187,6 +187,19 @@ class Facts:
 # --------------------------------------------------------------------------------------------
 # Helpers shared by derivations
 # --------------------------------------------------------------------------------------------
+
+
+_CENT = Decimal("0.01")
+
+
+def _percent(part: Decimal, whole: Decimal, *, higher_is_better: bool) -> Decimal:
+    """Return ``part / whole × 100`` to 0.01, rounded towards the unfavourable side.
+
+    Rounding then never lets a value pass a threshold that the exact value fails: 79.995 % of
+    planned stays below 80 %.
+    """
+    rounding = ROUND_FLOOR if higher_is_better else ROUND_CEILING
+    return (part * _HUNDRED / whole).quantize(_CENT, rounding=rounding)
 
 
 def _missing(key: str, id_: str, en: str) -> MissingInput:
@@ -694,7 +707,7 @@ def _apbd_realisation(f: Facts, args: Mapping[str, str]) -> Observation:
         return Observation(missing=tuple(undecided))
     if not any_apbd or planned == 0:
         return Observation(not_applicable=True)
-    ratio = (realised * _HUNDRED / planned).quantize(Decimal("0.01"))
+    ratio = _percent(realised, planned, higher_is_better=True)
     return Observation(value=ratio, detail={"planned": planned, "realised": realised})
 
 
@@ -812,7 +825,7 @@ def _odf_villages(f: Facts, _: Mapping[str, str]) -> Observation:
         return Observation(missing=tuple(undecided))
     if not villages:
         return Observation(not_applicable=True)
-    share = (Decimal(verified) * _HUNDRED / len(villages)).quantize(Decimal("0.01"))
+    share = _percent(Decimal(verified), Decimal(len(villages)), higher_is_better=True)
     return Observation(value=share, detail={"villages": Decimal(len(villages))})
 
 
@@ -833,7 +846,7 @@ def _waste_share(part: str) -> Callable[[Facts, Mapping[str, str]], Observation]
             return _unknown(missing)
         if record.generated == 0:
             return Observation(not_applicable=True)
-        share = (amount * _HUNDRED / record.generated).quantize(Decimal("0.01"))
+        share = _percent(amount, record.generated, higher_is_better=True)
         return Observation(value=share, detail={"generated_tonnes": record.generated})
 
     return derive
@@ -870,7 +883,7 @@ def _aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
             mean = sum((latest[a] for a in DEFAULT_ASPECTS), Decimal(0)) / len(DEFAULT_ASPECTS)
             best = mean if best is None else max(best, mean)
     if best is not None:
-        return Observation(value=best.quantize(Decimal("0.01")))
+        return Observation(value=best.quantize(_CENT, rounding=ROUND_FLOOR))
     if undecided:
         return Observation(missing=tuple(undecided))
     return Observation(absent=True)
@@ -908,7 +921,7 @@ def _high_risk_villages(f: Facts, args: Mapping[str, str]) -> Observation:
             high += 1
     if undecided:
         return Observation(missing=tuple(undecided))
-    share = (Decimal(high) * _HUNDRED / len(latest)).quantize(Decimal("0.01"))
+    share = _percent(Decimal(high), Decimal(len(latest)), higher_is_better=False)
     return Observation(value=share, detail={"villages": Decimal(len(latest))})
 
 

@@ -291,7 +291,10 @@ def _gap(result: CriterionResult, lang: Lang) -> str:
         text = _m(
             "report_gap_raise" if gap.amount > 0 else "report_gap_lower",
             lang,
-            amount=_value(format(abs(gap.amount), "f"), result.unit, lang),
+            # The distance between two percentages is in percentage points.
+            amount=_value(
+                format(abs(gap.amount), "f"), "pp" if result.unit == "%" else result.unit, lang
+            ),
             observed=_value(result.observed, result.unit, lang),
             threshold=_value(result.threshold, result.unit, lang),
         )

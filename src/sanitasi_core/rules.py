@@ -664,6 +664,8 @@ def _fmt(value: object) -> str | None:
 
 
 _UNIT_WORDS: Final[Mapping[str, tuple[str, str]]] = {
+    # A distance between two percentages is in percentage points, not in percent.
+    "%": ("poin persentase", "percentage points"),
     "pp": ("poin persentase", "percentage points"),
     "points": ("poin", "points"),
     "records": ("catatan", "records"),
@@ -1426,17 +1428,20 @@ def _designation_check(
     ref = decree or latest.decree.kind.value
     c_rank, p_rank = rank[certain], rank[possible]
     claimed_name = claimed.value if claimed else "-"
+    none = Text(id="belum ada milestone", en="no milestone")
+    certain_id, certain_en = (certain.value,) * 2 if certain else (none.id, none.en)
+    possible_id, possible_en = (possible.value,) * 2 if possible else (none.id, none.en)
     if p_rank < claimed_rank:
         status: Literal["consistent", "unconfirmed", "contradicted", "ahead"] = "contradicted"
         text = Text(
-            id=f"{ref} mencatat {claimed_name} tercapai, tetapi bukti menunjukkan paling tinggi {possible or '-'}",
-            en=f"{ref} records {claimed_name} as reached, but the evidence allows at most {possible or '-'}",
+            id=f"{ref} mencatat {claimed_name} tercapai, tetapi bukti menunjukkan paling tinggi {possible_id}",
+            en=f"{ref} records {claimed_name} as reached, but the evidence allows at most {possible_en}",
         )
     elif c_rank < claimed_rank:
         status = "unconfirmed"
         text = Text(
-            id=f"{ref} mencatat {claimed_name} tercapai; bukti hanya memastikan sampai {certain or '-'} (data kurang)",
-            en=f"{ref} records {claimed_name} as reached; the evidence confirms only up to {certain or '-'} (data missing)",
+            id=f"{ref} mencatat {claimed_name} tercapai; bukti hanya memastikan: {certain_id} (data kurang)",
+            en=f"{ref} records {claimed_name} as reached; the evidence confirms only: {certain_en} (data missing)",
         )
     elif c_rank > latest.milestone.rank:
         status = "ahead"
