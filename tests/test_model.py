@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-import strategies as s
+import sanitasi_core.testing as s
 from sanitasi_core.exceptions import SanitasiError, ValidationError
 from sanitasi_core.model import (
     AccessRecord,

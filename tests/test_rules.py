@@ -41,7 +41,7 @@ P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABL
 RANK = {None: 0} | {m: m.rank for m in Milestone}
 
 try:
-    from strategies import dossiers
+    from sanitasi_core.testing import dossiers
 except ImportError:  # pragma: no cover - the colleague's strategies are optional
     dossiers = None
 

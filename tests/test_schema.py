@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from hypothesis import given
 
-import strategies as s
+import sanitasi_core.testing as s
 from sanitasi_core.exceptions import DossierFormatError
 from sanitasi_core.serialization import (
     SCHEMA_ID,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import strategies as s
+import sanitasi_core.testing as s
 from sanitasi_core import _wire
 from sanitasi_core.exceptions import DossierFormatError
 from sanitasi_core.model import DOSSIER_SCHEMA, Dossier

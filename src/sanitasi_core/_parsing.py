@@ -24,7 +24,10 @@ def require_text(value: object, *, what_id: str, what_en: str, expected: str) ->
         ParseError: if *value* is not a ``str``, or is too long.
     """
     if not isinstance(value, str):
-        shown = repr(value)
+        try:
+            shown = repr(value)
+        except ValueError:  # e.g. an int with more digits than Python will print
+            shown = f"<{type(value).__name__} too long to show>"
         raise ParseError(
             shown,
             expected,

@@ -244,6 +244,12 @@ def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Cal
         keep = {
             a.name: override(omit_if_default=False) for a in attrs.fields(cls) if a.name == "schema"
         }
+        # Written under the same wire name it is read from (``Where.equals`` is ``is``).
+        keep |= {
+            a.name: override(rename=a.metadata["wire"])
+            for a in attrs.fields(cls)
+            if "wire" in a.metadata
+        }
         return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **keep)  # type: ignore[arg-type]
 
     return structure_factory, unstructure_factory

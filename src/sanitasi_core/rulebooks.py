@@ -6,6 +6,7 @@ path: unknown keys, unknown indicators (with a "did you mean"), operators that d
 indicator's type, unknown or cyclic references, duplicate ids, unordered milestones.
 """
 
+import bisect
 import datetime as dt
 import difflib
 import functools
@@ -64,6 +65,7 @@ __all__ = [
 MAX_RULEBOOK_BYTES: Final = 1024 * 1024
 MAX_NODES: Final = 5000
 MAX_NODE_DEPTH: Final = 24
+MAX_DEPTH_THROUGH_REFS: Final = 4 * MAX_NODE_DEPTH
 
 
 @functools.cache
@@ -93,12 +95,43 @@ def _toml_dates_to_text(data: object) -> object:
     return data
 
 
+# A dotted key of k parts costs tomllib O(k²) time and memory (it records every prefix), so a
+# key with more parts than the nesting allowed is refused before parsing. A key starts a line,
+# or follows "{", "," or "[" (inline tables, table headers), so a dotted text inside a string is
+# not taken for one; each search attempt is linear.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DEEP_DOTTED_KEY = re.compile(
+    rf"(?:^|[{{,\[])[ \t]*{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{_wire.MAX_DEPTH * 2},}}"
+)
+
+
+def _dotted_keys_too_deep(document: str) -> int | None:
+    """Return the first line holding a dotted key nested deeper than allowed, if any."""
+    limit = _wire.MAX_DEPTH * 2
+    for number, line in enumerate(document.splitlines(), 1):
+        if line.count(".") >= limit and _DEEP_DOTTED_KEY.search(line):
+            return number
+    return None
+
+
 def _parse(document: str, fmt: Literal["toml", "json"]) -> object:
     if fmt == "json":
         return _wire.parse_json(document, max_bytes=MAX_RULEBOOK_BYTES)
+    deep = _dotted_keys_too_deep(document)
+    if deep is not None:
+        raise _wire.DocumentProblems(
+            [
+                attrs.evolve(
+                    _problem(
+                        "$", "document nested too deeply", "dokumen terlalu dalam", "too_deep"
+                    ),
+                    line=deep,
+                )
+            ]
+        )
     try:
         data: object = tomllib.loads(document)
-    except tomllib.TOMLDecodeError as err:
+    except ValueError as err:  # TOMLDecodeError, or an integer beyond Python's digit limit
         line = getattr(err, "lineno", None)
         raise _wire.DocumentProblems(
             [_problem("$", f"not valid TOML: {err}", f"bukan TOML yang sah: {err}", "invalid_toml")]
@@ -124,35 +157,52 @@ def _parse(document: str, fmt: Literal["toml", "json"]) -> object:
 
 
 _PATH_PART = re.compile(r"\.(\w+)|\[(\d+)\]")
+_KEY_AT = re.compile(r"""(?:^|[\s{,])["']?(\w+)["']?\s*[=:]""")
+_ID_AT = re.compile(r"""(?:^|[\s{,])["']?id["']?\s*[=:]\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _locate(document: str, data: object, path: str) -> int | None:
+@attrs.frozen
+class _LineIndex:
+    """Where keys and ``id`` values occur in a document, read once for all its problems."""
+
+    ids: dict[str, int]  # id value → first line it is written on
+    keys: dict[str, list[int]]  # key → the lines it is written on, in order
+
+    @classmethod
+    def of(cls, document: str) -> "_LineIndex":
+        ids: dict[str, int] = {}
+        keys: dict[str, list[int]] = {}
+        for number, line in enumerate(document.splitlines(), 1):
+            for match in _ID_AT.finditer(line):
+                ids.setdefault(
+                    match.group(1) if match.group(1) is not None else match.group(2), number
+                )
+            for match in _KEY_AT.finditer(line):
+                found = keys.setdefault(match.group(1), [])
+                if not found or found[-1] != number:
+                    found.append(number)
+        return cls(ids, keys)
+
+
+def _locate(index: _LineIndex, data: object, path: str) -> int | None:
     """Find the line of *path*: the line of the nearest enclosing ``id``, then of the last key."""
-    lines = document.splitlines()
     node: Any = data
     anchor_line = None
     last_key = None
     for match in _PATH_PART.finditer(path):
-        key, index = match.group(1), match.group(2)
+        key, position = match.group(1), match.group(2)
         try:
-            node = node[key] if key is not None else node[int(index)]
+            node = node[key] if key is not None else node[int(position)]
         except (KeyError, IndexError, TypeError):
             break
         last_key = key or last_key
         if isinstance(node, dict) and isinstance(node.get("id"), str):
-            pattern = re.compile(
-                r"""(^|[\s{,])["']?id["']?\s*[=:]\s*["']""" + re.escape(node["id"]) + r"""["']"""
-            )
-            found = next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
-            anchor_line = found or anchor_line
+            anchor_line = index.ids.get(node["id"]) or anchor_line
     if last_key is None:
         return anchor_line
-    key_pattern = re.compile(r"""(^|[\s{,])["']?""" + re.escape(last_key) + r"""["']?\s*[=:]""")
-    start = anchor_line or 1
-    for n in range(start, len(lines) + 1):
-        if key_pattern.search(lines[n - 1]):
-            return n
-    return anchor_line
+    lines = index.keys.get(last_key, [])
+    at = bisect.bisect_left(lines, anchor_line or 1)
+    return lines[at] if at < len(lines) else anchor_line
 
 
 def _without_unknown_keys(data: object, t: Any) -> object:
@@ -188,36 +238,26 @@ def load_rulebook(
     Raises:
         RulebookError: listing every problem with file, line where known, and path.
     """
+
+    def refused(en: str, id_: str, code: str) -> RulebookError:
+        return RulebookError([attrs.evolve(_problem("$", en, id_, code), file=source)], source)
+
     if isinstance(document, bytes):
         if len(document) > MAX_RULEBOOK_BYTES:
-            raise RulebookError(
-                [
-                    _problem(
-                        "$",
-                        f"file too large ({len(document)} bytes)",
-                        f"berkas terlalu besar ({len(document)} bita)",
-                        "too_large",
-                    )
-                ],
-                source,
+            raise refused(
+                f"file too large ({len(document)} bytes)",
+                f"berkas terlalu besar ({len(document)} bita)",
+                "too_large",
             )
         try:
             document = document.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise RulebookError(
-                [_problem("$", "not UTF-8 text", "bukan teks UTF-8", "invalid_text")], source
-            ) from None
+            raise refused("not UTF-8 text", "bukan teks UTF-8", "invalid_text") from None
     if len(document) > MAX_RULEBOOK_BYTES:
-        raise RulebookError(
-            [
-                _problem(
-                    "$",
-                    f"file too large ({len(document)} characters)",
-                    f"berkas terlalu besar ({len(document)} karakter)",
-                    "too_large",
-                )
-            ],
-            source,
+        raise refused(
+            f"file too large ({len(document)} characters)",
+            f"berkas terlalu besar ({len(document)} karakter)",
+            "too_large",
         )
     try:
         data = _parse(document, fmt)
@@ -231,8 +271,9 @@ def load_rulebook(
     else:
         problems = list(check_rulebook(result))
     if problems:
+        index = _LineIndex.of(document)
         located = [
-            attrs.evolve(p, file=source, line=p.line or _locate(document, data, p.path))
+            attrs.evolve(p, file=source, line=p.line or _locate(index, data, p.path))
             for p in problems
         ]
         raise RulebookError(located, source)
@@ -481,18 +522,25 @@ def _cycles(definitions: tuple[Criterion, ...]) -> Iterator[Problem]:
     graph = {d.id: set(_refs(d.test)) for d in definitions}
     state: dict[str, int] = {}
 
-    def visit(name: str, trail: list[str]) -> Iterator[list[str]]:
-        state[name] = 1
-        for nxt in sorted(graph.get(name, ())):
-            if state.get(nxt) == 1:
-                yield [*trail, name, nxt]
+    def visit(start: str) -> Iterator[list[str]]:
+        # Depth-first with an explicit stack: a chain of references may be thousands long.
+        state[start] = 1
+        stack = [(start, iter(sorted(graph[start])))]
+        while stack:
+            name, successors = stack[-1]
+            nxt = next(successors, None)
+            if nxt is None:
+                state[name] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                yield [*(n for n, _ in stack), nxt]
             elif nxt in graph and state.get(nxt) is None:
-                yield from visit(nxt, [*trail, name])
-        state[name] = 2
+                state[nxt] = 1
+                stack.append((nxt, iter(sorted(graph[nxt]))))
 
     for index, d in enumerate(definitions):
         if state.get(d.id) is None:
-            for cycle in visit(d.id, []):
+            for cycle in visit(d.id):
                 loop = " → ".join(cycle[cycle.index(cycle[-1]) :])
                 yield _problem(
                     f"$.definitions[{index}].test",
@@ -588,7 +636,51 @@ def check_rulebook(book: Rulebook) -> Iterator[Problem]:
             f"terlalu banyak simpul kriteria ({counter[0]} > {MAX_NODES})",
             "too_large",
         )
-    yield from _cycles(book.definitions)
+    cycles = list(_cycles(book.definitions))
+    yield from cycles
+    if not cycles:
+        yield from _too_deep_through_refs(book, located)
+
+
+def _tree_depth(node: Node, depths: Mapping[str, int]) -> int:
+    """The nesting depth of *node*, a ``ref`` counting as the definition it stands for."""
+    if isinstance(node, AllNode | AnyNode | AtLeastNode):
+        return 1 + max((_tree_depth(item, depths) for item in node.of), default=0)
+    if isinstance(node, NotNode):
+        return 1 + _tree_depth(node.of, depths)
+    if isinstance(node, RefNode):
+        return 1 + depths.get(node.criterion, 0)
+    return 1
+
+
+def _too_deep_through_refs(
+    book: Rulebook, located: list[tuple[str, Criterion]]
+) -> Iterator[Problem]:
+    """Bound the nesting of criteria counting referenced definitions (needs acyclic refs).
+
+    Evaluation recurses through the nesting, so a long chain of definitions each referencing
+    the next would exhaust the stack although each definition is shallow.
+    """
+    by_id = {d.id: d for d in book.definitions}
+    depths: dict[str, int] = {}
+    for start in by_id:
+        stack = [start]
+        while stack:  # definitions first, the ones they reference before them (no recursion)
+            name = stack[-1]
+            pending = [r for r in _refs(by_id[name].test) if r in by_id and r not in depths]
+            if name in depths or not pending:
+                depths.setdefault(name, _tree_depth(by_id[name].test, depths))
+                stack.pop()
+            else:
+                stack.extend(pending)
+    for path, crit in located:
+        if _tree_depth(crit.test, depths) > MAX_DEPTH_THROUGH_REFS:
+            yield _problem(
+                f"{path}.test",
+                f"criteria nested deeper than {MAX_DEPTH_THROUGH_REFS} levels, counting the definitions they reference",
+                f"kriteria bersarang lebih dari {MAX_DEPTH_THROUGH_REFS} tingkat, termasuk definisi yang dirujuknya",
+                "too_deep",
+            )
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""The wire format (``sanitasi_core._wire``): renamed fields, value descriptions, error trees."""
+
+import cattrs
+import pytest
+
+from sanitasi_core import _wire
+from sanitasi_core.exceptions import DossierFormatError
+from sanitasi_core.model import Provenance
+from sanitasi_core.rules import Where, Window
+from sanitasi_core.serialization import dossier_from_dict
+
+
+@pytest.mark.parametrize(
+    ("where", "data"),
+    [
+        (Where(field="kind", equals="coaching_clinic"), {"field": "kind", "is": "coaching_clinic"}),
+        (Where(field="clinic", one_of=("1", "2")), {"field": "clinic", "in": ["1", "2"]}),
+        (Where(field="date", within=Window.AS_OF), {"field": "date", "within": "as_of"}),
+    ],
+)
+def test_renamed_fields_are_written_as_they_are_read(where, data):
+    """A field with a wire name is written under that name and read back from it."""
+    converter = _wire.make_converter()
+    assert converter.unstructure(where) == data
+    assert converter.structure(data, Where) == where
+
+
+def test_long_values_are_cut_short_in_messages():
+    """A value is shown in at most 60 characters, a huge integer without printing it."""
+    shown = _wire.describe("x" * 100)
+    assert shown.en == f'"{"x" * 56}... (string)'
+    assert _wire.describe(10**5000).en == "<too long to show> (number)"
+    assert _wire.describe([1, 2]).en == "an array"
+
+
+def test_a_mapping_must_be_an_object():
+    """A mapping field given an array is reported at its path."""
+    data = {
+        "schema": "sanitasi.dossier/v1",
+        "region": {"code": "64.11", "name": "Kabupaten Mahakam Ulu"},
+        "ehra": [{"village": "64.11.01.2001", "year": 2023, "scores": ["80"]}],
+    }
+    with pytest.raises(DossierFormatError) as info:
+        dossier_from_dict(data)
+    (problem,) = info.value.problems
+    assert problem.path == "$.ehra[0].scores"
+    assert problem.text.en == "expected an object, got an array"
+
+
+def test_exception_groups_are_walked():
+    """Problems inside a plain exception group keep the path they were raised at."""
+    group = ExceptionGroup("two", [_wire.WireTypeError("a string", 3), _wire.MissingTagError()])
+    problems = list(_wire.problems_from(group, "$.x"))
+    assert [(p.path, p.code) for p in problems] == [
+        ("$.x", "expected_type"),
+        ("$.x.schema", "missing_field"),
+    ]
+
+
+def test_structure_reports_errors_of_a_plain_converter():
+    """Without detailed validation, unknown keys and missing fields are still problems."""
+    plain = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    (extra,) = _wire.structure(plain, {"source": "NAWASIS", "bogus": 1}, Provenance)
+    assert (extra.path, extra.code) == ("$", "unknown_fields")
+    (missing,) = _wire.structure(plain, {}, Provenance)
+    assert (missing.path, missing.code) == ("$", "missing_field")
+    assert "source" in missing.text.en
