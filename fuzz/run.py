@@ -37,6 +37,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import sanitasi_core.testing as s
+from sanitasi_core import _strategies_text as text_strategies
 from sanitasi_core.codes import parse_apbd_code, parse_region_code
 from sanitasi_core.dates import parse_date
 from sanitasi_core.decrees import parse_decree_number
@@ -46,6 +47,7 @@ from sanitasi_core.exceptions import (
     ParseError,
     RulebookError,
 )
+from sanitasi_core.extract import extract
 from sanitasi_core.households import read_csv, read_jsonl
 from sanitasi_core.rulebooks import dump_rulebook, load_rulebook
 from sanitasi_core.rules import compile_rulebook
@@ -55,7 +57,7 @@ from sanitasi_core.serialization import dump_dossier, load_dossier
 BATCH = 100  # examples per Hypothesis run; a target runs batches until its time is up
 
 DEFAULT_TOML = (
-    resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones.toml"
+    resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones-2020.toml"
 ).read_text(encoding="utf-8")
 
 _WORDS = st.sampled_from(
@@ -167,6 +169,34 @@ def _region_or_apbd(text: str) -> object:
     return parse_apbd_code(text)
 
 
+def _extract(case: tuple[str, Any]) -> None:
+    """Generated paragraphs give their mentions; any other text gives well-placed mentions."""
+    kind, value = case
+    if kind == "paragraph":
+        text, expected = value
+        _expect(extract(text) == expected, "mentions of a generated paragraph", text)
+        return
+    end = 0
+    for mention in extract(value, reference=dt.date(2024, 7, 22)):
+        placed = mention.start >= end and value[mention.start : mention.end] == mention.text
+        _expect(placed, "mention out of place", (value, mention))
+        end = mention.end
+
+
+_PARAGRAPH_TEXTS = text_strategies.paragraphs().map(lambda case: case[0])
+EXTRACT = st.one_of(
+    st.tuples(st.just("paragraph"), text_strategies.paragraphs()),
+    st.tuples(
+        st.just("text"),
+        st.text(max_size=2000)
+        | st.lists(
+            _WORDS | st.sampled_from(["Rp", "Peraturan", "Kota", "WIB", "%"]), max_size=40
+        ).map("".join)
+        | s.mutated_texts(_PARAGRAPH_TEXTS, max_mutations=6),
+    ),
+)
+
+
 TARGETS: dict[str, tuple[Callable[[Any], None], st.SearchStrategy[Any]]] = {
     "dossier": (_dossier, DOSSIER),
     "rulebook": (_rulebook, RULEBOOK),
@@ -175,6 +205,7 @@ TARGETS: dict[str, tuple[Callable[[Any], None], st.SearchStrategy[Any]]] = {
     "rupiah": _parser(parse_rupiah, s.rupiah_texts()),
     "decrees": _parser(parse_decree_number, s.decree_number_texts()),
     "codes": _parser(_region_or_apbd, s.region_code_texts() | s.apbd_code_texts()),
+    "extract": (_extract, EXTRACT),
 }
 
 

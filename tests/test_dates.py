@@ -8,7 +8,17 @@ from dateutil import parser as dateutil_parser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanitasi_core.dates import IndonesianParserInfo, ParsedDate, format_date, parse_date
+from sanitasi_core import _strategies_text as text_strategies
+from sanitasi_core.dates import (
+    TIME_ZONES,
+    DateRange,
+    IndonesianParserInfo,
+    ParsedDate,
+    format_date,
+    format_date_range,
+    parse_date,
+    parse_date_range,
+)
 from sanitasi_core.exceptions import ParseError, ValidationError
 
 D = datetime.date
@@ -115,21 +125,34 @@ class TestYearlessDates:
             date=D(2024, 7, 15), weekday_given=True, year_given=False
         )
 
-    def test_weekday_picks_previous_year(self):
-        """When the weekday fits only the year before the reference, that year is chosen."""
-        # 15 July 2023 was a Saturday.
-        assert parse_date("Sabtu (15/7)", reference=REFERENCE).date == D(2023, 7, 15)
-
-    def test_weekday_allows_announced_future_date(self):
-        """With a weekday the reference year wins even after the reference (an announcement)."""
-        assert parse_date("Senin (15/7)", reference=D(2024, 7, 1)).date == D(2024, 7, 15)
-
-    def test_weekday_fitting_neither_year(self):
-        """A weekday that fits neither candidate year is an error naming both years."""
+    def test_weekday_never_moves_to_another_year(self):
+        """A weekday contradicting the nearest day before the reference is refused, not fitted."""
+        # 15 July 2024 was a Monday; 15 July 2023 a Saturday, but that year is not tried.
         with pytest.raises(ParseError) as info:
-            parse_date("Minggu (15/7)", reference=REFERENCE)
-        assert "2024" in info.value.text.en
-        assert "2023" in info.value.text.id
+            parse_date("Sabtu (15/7)", reference=REFERENCE)
+        assert "Sabtu" in info.value.text.id
+        assert "Senin" in info.value.text.id
+        assert "Saturday" in info.value.text.en
+        assert "Monday" in info.value.text.en
+        assert "2024-07-15" in info.value.text.en
+
+    def test_no_announced_future_date(self):
+        """A year-less date is never after the reference, even when the weekday would fit."""
+        # Read on 1 July 2024, "15/7" is 15 July 2023 (a Saturday), so "Senin" contradicts it.
+        with pytest.raises(ParseError) as info:
+            parse_date("Senin (15/7)", reference=D(2024, 7, 1))
+        assert "2023-07-15" in info.value.text.en
+        assert "Sabtu" in info.value.text.id
+
+    def test_real_case_friday_first_of_november(self):
+        """'Jumat (1/11)' written on Friday 1 December 2023 is refused naming Jumat and Rabu."""
+        with pytest.raises(ParseError) as info:
+            parse_date("Jumat (1/11)", reference=D(2023, 12, 1))
+        assert "Jumat" in info.value.text.id
+        assert "Rabu" in info.value.text.id  # 1 November 2023 was a Wednesday
+        assert "Friday" in info.value.text.en
+        assert "Wednesday" in info.value.text.en
+        assert "no other year" in info.value.text.en
 
     def test_no_weekday_on_or_before_reference(self):
         """Without a weekday, the reference year is used when the date is not after it."""
@@ -193,11 +216,13 @@ class TestYearlessDates:
         "hari 15 Juli 2024",
         "tanggal15 Juli 2024",
         "18 Dezember 2023",
-        "Monday, 15 July 2024",
         "15 Juli, 2024",
         "115 Juli 2024",
         "\u0661\u0668 Desember 2023",
-        "18 Desember 2023 pukul 10.00",
+        "18 Desember 2023 pukul 25.00",
+        "18 Desember 2023 WIB",
+        "Juli 2",
+        "15 Juli 2024 | 10:03 WIB extra",
     ],
 )
 def test_rejects_malformed(text):
@@ -210,9 +235,11 @@ def test_rejects_malformed(text):
     assert info.value.text.en
 
 
-@pytest.mark.parametrize("text", ["17/9/25", "18 Desember 23", "Rabu (17/9/202)", "1 Mei 02024"])
+@pytest.mark.parametrize(
+    "text", ["18 Desember 23", "Rabu (17/9/202)", "1 Mei 02024", "17/9/2", "Feb 10, 23"]
+)
 def test_rejects_years_not_four_digits(text):
-    """Two-digit (and other non-four-digit) years are rejected, with a message saying so."""
+    """Years that are not four digits (two only in numeric dates) are refused, saying so."""
     with pytest.raises(ParseError) as info:
         parse_date(text)
     assert "four digits" in info.value.text.en
@@ -329,20 +356,24 @@ def test_round_trip(d, weekday, style):
     weekday=st.booleans(),
 )
 def test_yearless_resolution_rule(d, reference, weekday):
-    """A year-less date resolves into the reference year or the one before, per the rule."""
+    """A year-less date is the nearest such day on or before the reference; a weekday is checked."""
     body = f"{d.day}/{d.month}"
     text = f"{format_date(d, weekday=True).split(',')[0]} ({body})" if weekday else body
+    candidates = []
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidates.append(D(year, d.month, d.day))
+        except ValueError:
+            continue
+    nearest = next((c for c in candidates if c <= reference), None)
     try:
         parsed = parse_date(text, reference=reference)
     except ParseError:
+        assert nearest is None or (weekday and nearest.weekday() != d.weekday())
         return
-    got = parsed.date
-    assert (got.day, got.month) == (d.day, d.month)
-    assert got.year in (reference.year, reference.year - 1)
+    assert parsed.date == nearest
     if weekday:
-        assert got.weekday() == d.weekday()
-    else:
-        assert got <= reference
+        assert parsed.date.weekday() == d.weekday()
 
 
 _DATEISH = st.lists(
@@ -362,3 +393,364 @@ def test_only_parse_error_escapes(text, with_reference):
     except ParseError:
         return
     assert isinstance(result, ParsedDate)
+
+
+# --------------------------------------------------------------------------------------------
+# Real-world forms (domain research, part 2, §5)
+# --------------------------------------------------------------------------------------------
+
+T = datetime.time
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # two-digit year in a numeric date: 20YY
+        (
+            "Jumat (25/10/24)",
+            None,
+            ParsedDate(date=D(2024, 10, 25), weekday_given=True, year_given=True),
+        ),
+        # no space before the parenthesis, no year
+        (
+            "Rabu(2/10)",
+            D(2024, 10, 3),
+            ParsedDate(date=D(2024, 10, 2), weekday_given=True, year_given=False),
+        ),
+        # curly apostrophe
+        (
+            "Jum\u2019at, 17 Agustus 1945",
+            None,
+            ParsedDate(date=D(1945, 8, 17), weekday_given=True, year_given=True),
+        ),
+        # double spaces
+        (
+            "Senin,  15  Juli   2024",
+            None,
+            ParsedDate(date=D(2024, 7, 15), weekday_given=True, year_given=True),
+        ),
+        # a time and a zone after the date
+        (
+            "Senin, 15 Juli 2024 | 10:03 WIB",
+            None,
+            ParsedDate(
+                date=D(2024, 7, 15), weekday_given=True, year_given=True, time=T(10, 3), zone="WIB"
+            ),
+        ),
+        (
+            "Senin, 15 Juli 2024, 07:59:17 WIB",
+            None,
+            ParsedDate(
+                date=D(2024, 7, 15),
+                weekday_given=True,
+                year_given=True,
+                time=T(7, 59, 17),
+                zone="WIB",
+            ),
+        ),
+        (
+            "18 Desember 2023 pukul 10.00 WITA",
+            None,
+            ParsedDate(
+                date=D(2023, 12, 18), weekday_given=False, year_given=True, time=T(10), zone="WITA"
+            ),
+        ),
+        (
+            "18/12/2023, 23:59 wit",
+            None,
+            ParsedDate(
+                date=D(2023, 12, 18),
+                weekday_given=False,
+                year_given=True,
+                time=T(23, 59),
+                zone="WIT",
+            ),
+        ),
+        (
+            "18 Desember 2023 10.00",
+            None,
+            ParsedDate(date=D(2023, 12, 18), weekday_given=False, year_given=True, time=T(10)),
+        ),
+        # English dates
+        (
+            "Monday, November 22 2021",
+            None,
+            ParsedDate(date=D(2021, 11, 22), weekday_given=True, year_given=True),
+        ),
+        (
+            "Feb 10, 2023",
+            None,
+            ParsedDate(date=D(2023, 2, 10), weekday_given=False, year_given=True),
+        ),
+        (
+            "Monday, 15 July 2024",
+            None,
+            ParsedDate(date=D(2024, 7, 15), weekday_given=True, year_given=True),
+        ),
+        (
+            "Thu, 18 Jul 2024",
+            None,
+            ParsedDate(date=D(2024, 7, 18), weekday_given=True, year_given=True),
+        ),
+        (
+            "Dec 25, 2023",
+            None,
+            ParsedDate(date=D(2023, 12, 25), weekday_given=False, year_given=True),
+        ),
+        # an Indonesian month in US order
+        (
+            "Rabu, Juli 2, 2025",
+            None,
+            ParsedDate(date=D(2025, 7, 2), weekday_given=True, year_given=True),
+        ),
+        (
+            "Agt. 17 1945",
+            None,
+            ParsedDate(date=D(1945, 8, 17), weekday_given=False, year_given=True),
+        ),
+        # dashes
+        ("18-03-2021", None, ParsedDate(date=D(2021, 3, 18), weekday_given=False, year_given=True)),
+        ("18-03-21", None, ParsedDate(date=D(2021, 3, 18), weekday_given=False, year_given=True)),
+        # a full date in parentheses
+        (
+            "(18 Desember 2023)",
+            None,
+            ParsedDate(date=D(2023, 12, 18), weekday_given=False, year_given=True),
+        ),
+        (
+            "Senin (18 Desember 2023)",
+            None,
+            ParsedDate(date=D(2023, 12, 18), weekday_given=True, year_given=True),
+        ),
+        # abbreviated month names in both languages
+        ("1 Okt 2023", None, ParsedDate(date=D(2023, 10, 1), weekday_given=False, year_given=True)),
+        ("1 Oct 2023", None, ParsedDate(date=D(2023, 10, 1), weekday_given=False, year_given=True)),
+        ("5 Aug 2023", None, ParsedDate(date=D(2023, 8, 5), weekday_given=False, year_given=True)),
+        ("5 May 2023", None, ParsedDate(date=D(2023, 5, 5), weekday_given=False, year_given=True)),
+    ],
+)
+def test_real_world_forms(text, reference, expected):
+    """Every date form of the research note parses, keeping the time and zone written."""
+    assert parse_date(text, reference=reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("1/1/00", 2000), ("(25/10/24)", 2024), ("31/12/99", 2099), ("Rabu (2/10/24)", 2024)],
+)
+def test_two_digit_years_are_20yy(text, year):
+    """A two-digit year in a numeric date is 20YY whatever the reference; the clock is not read."""
+    assert parse_date(text).date.year == year
+    assert parse_date(text, reference=D(1990, 1, 1)).date.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "reason_en", "reason_id"),
+    [
+        ("Desember 205", "205", "truncated", "terpotong"),
+        ("1 Desember 205", "205", "truncated", "terpotong"),
+        ("1 Desember 2O2O", "2O2O", "letter 'O'", "huruf 'O'"),
+        ("Senin (1/12/2O2O)", "2O2O", "letter 'O'", "huruf 'O'"),
+        ("Desember 2O23", "2O23", "letter 'O'", "huruf 'O'"),
+        ("17 Agustus l945", None, None, None),
+    ],
+)
+def test_damaged_years_are_refused_with_the_reason(text, year, reason_en, reason_id):
+    """A truncated year or one with a letter in it (OCR) is refused saying which."""
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    if year is not None:
+        assert repr(year) in info.value.text.en
+        assert reason_en in info.value.text.en
+        assert reason_id in info.value.text.id
+
+
+@pytest.mark.parametrize(
+    "text", ["Senin, 15 Juli 2024 | 24:00", "15 Juli 2024 pukul 10.60", "15/7/2024, 10:00:61"]
+)
+def test_rejects_times_that_do_not_exist(text):
+    """A time of day that does not exist is refused, not dropped."""
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    assert "time of day" in info.value.text.en
+    assert "jam" in info.value.text.id
+
+
+def test_as_datetime_uses_the_zone():
+    """as_datetime combines date, time and zone (WIB is UTC+7); without a time it is None."""
+    parsed = parse_date("Senin, 15 Juli 2024 | 10:03 WIB")
+    moment = parsed.as_datetime()
+    assert moment == datetime.datetime(2024, 7, 15, 3, 3, tzinfo=datetime.UTC)
+    assert moment is not None
+    assert moment.tzinfo is TIME_ZONES["WIB"]
+    assert parse_date("15 Juli 2024 pukul 10.00").as_datetime() == datetime.datetime(
+        2024, 7, 15, 10
+    )
+    assert parse_date("15 Juli 2024").as_datetime() is None
+
+
+def test_parsed_date_validates_time_and_zone():
+    """A zone without a time, an unknown zone, or a time with microseconds is refused."""
+    day = D(2024, 7, 15)
+    with pytest.raises(ValidationError):
+        ParsedDate(date=day, weekday_given=False, year_given=True, zone="WIB")
+    with pytest.raises(ValidationError):
+        ParsedDate(date=day, weekday_given=False, year_given=True, time=T(10), zone="CET")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        ParsedDate(date=day, weekday_given=False, year_given=True, time=T(10, 0, 0, 5))
+    with pytest.raises(ValidationError):
+        ParsedDate(date=day, weekday_given=False, year_given=True, time="10:00")  # type: ignore[arg-type]
+
+
+def test_format_date_with_time_and_zone():
+    """format_date writes a time after a comma, seconds only when not zero, then the zone."""
+    day = D(2024, 7, 15)
+    assert format_date(day, time=T(10, 3), zone="WIB") == "15 Juli 2024, 10:03 WIB"
+    assert (
+        format_date(day, weekday=True, style="numeric", time=T(7, 59, 17))
+        == "Senin (15/7/2024), 07:59:17"
+    )
+    with pytest.raises(ValidationError):
+        format_date(day, zone="WIB")
+
+
+@pytest.mark.property
+@given(
+    d=st.dates(),
+    weekday=st.booleans(),
+    style=st.sampled_from(["long", "numeric"]),
+    time=st.none() | st.times().map(lambda t: t.replace(microsecond=0)),
+    zone=st.sampled_from([None, "WIB", "WITA", "WIT"]),
+)
+def test_round_trip_with_time(d, weekday, style, time, zone):
+    """parse_date reads back every output of format_date, time and zone included."""
+    zone = None if time is None else zone
+    written = format_date(d, weekday=weekday, style=style, time=time, zone=zone)
+    expected = ParsedDate(date=d, weekday_given=weekday, year_given=True, time=time, zone=zone)
+    assert parse_date(written) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Ranges of days
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("13\u201314 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("24-29 November 2022", D(2022, 11, 24), D(2022, 11, 29)),
+        ("30 November - 2 Desember 2023", D(2023, 11, 30), D(2023, 12, 2)),
+        ("30 November \u2013 2 Desember 2023", D(2023, 11, 30), D(2023, 12, 2)),
+        ("13 - 14 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("13\u201414 Agt 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("13 s.d. 14 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("13 s/d 14 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("13 sampai dengan 14 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("13 hingga 14 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("30 Desember 2023 \u2013 2 Januari 2024", D(2023, 12, 30), D(2024, 1, 2)),
+        ("30 Desember - 2 Januari 2024", D(2023, 12, 30), D(2024, 1, 2)),
+        ("Rabu\u2013Kamis, 13\u201314 Agustus 2025", D(2025, 8, 13), D(2025, 8, 14)),
+        ("November 30 - December 2 2023", None, None),
+        ("13 Agustus 2025", D(2025, 8, 13), D(2025, 8, 13)),
+        ("30 Nov\u20132 Dec 2023", D(2023, 11, 30), D(2023, 12, 2)),
+    ],
+)
+def test_parse_date_range(text, start, end):
+    """The range forms of the research note parse; a single date is a one-day range."""
+    if start is None:
+        with pytest.raises(ParseError):
+            parse_date_range(text)
+        return
+    assert parse_date_range(text) == DateRange(start=start, end=end)
+
+
+def test_date_range_without_year_uses_the_reference():
+    """A range without a year ends on the nearest such day on or before the reference."""
+    assert parse_date_range("13-14 Agustus", reference=D(2025, 8, 20)) == DateRange(
+        start=D(2025, 8, 13), end=D(2025, 8, 14)
+    )
+    assert parse_date_range("13-14 Agustus", reference=D(2025, 8, 1)) == DateRange(
+        start=D(2024, 8, 13), end=D(2024, 8, 14)
+    )
+    with pytest.raises(ParseError) as info:
+        parse_date_range("13-14 Agustus")
+    assert "reference" in info.value.text.en
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("14-13 Agustus 2025", "ends (2025-08-13) before it starts"),
+        ("Rabu-Jumat, 13-14 Agustus 2025", "not a Friday"),
+        ("13-14 Agustus 2O25", "letter 'O'"),
+        ("13-14 Desember 205", "truncated"),
+        ("30-31 Februari 2024", "no such day"),
+        ("13-14 Foo 2025", "not a recognised range"),
+        ("Agustus 2025", "not a recognised range"),
+        ("18 Desember 2023, 10:00 WIB", "not a recognised range"),
+        ("13 Agustus 2024 - 14 Agustus", "not a recognised range"),
+        ("Senin 6 Februari 2024", "not a Monday"),
+    ],
+)
+def test_parse_date_range_refuses_with_the_reason(text, reason):
+    """A reversed range, a wrong weekday or a damaged year is refused, saying why."""
+    with pytest.raises(ParseError) as info:
+        parse_date_range(text)
+    assert reason in info.value.text.en
+    assert info.value.text.id
+    assert info.value.expected.startswith("a range of days")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (D(2025, 8, 13), D(2025, 8, 14), "13\u201314 Agustus 2025"),
+        (D(2023, 11, 30), D(2023, 12, 2), "30 November\u20132 Desember 2023"),
+        (D(2023, 12, 30), D(2024, 1, 2), "30 Desember 2023\u20132 Januari 2024"),
+        (D(2025, 8, 13), D(2025, 8, 13), "13 Agustus 2025"),
+    ],
+)
+def test_format_date_range(start, end, expected):
+    """format_date_range writes the shortest canonical form, with an en dash."""
+    days = DateRange(start=start, end=end)
+    assert format_date_range(days) == expected
+    assert str(days) == expected
+    assert days.days == (end - start).days + 1
+
+
+def test_date_range_is_validated():
+    """A DateRange must hold two dates, the end not before the start."""
+    with pytest.raises(ValidationError) as info:
+        DateRange(start=D(2025, 8, 14), end=D(2025, 8, 13))
+    assert info.value.problems[0].code == "end_before_start"
+    with pytest.raises(ValidationError):
+        DateRange(start="2025-08-13", end=D(2025, 8, 13))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        format_date_range((D(2025, 8, 13), D(2025, 8, 14)))  # type: ignore[arg-type]
+
+
+@pytest.mark.property
+@given(days=text_strategies.date_ranges())
+def test_date_range_round_trip(days):
+    """parse_date_range(format_date_range(r)) == r for every range."""
+    assert parse_date_range(format_date_range(days)) == days
+
+
+@pytest.mark.property
+@given(text=text_strategies.date_range_texts())
+def test_generated_range_texts_parse(text):
+    """Every handwritten range form of the strategy is read, and reads back after formatting."""
+    days = parse_date_range(text)
+    assert parse_date_range(format_date_range(days)) == days
+
+
+@pytest.mark.property
+@given(text=st.one_of(st.text(max_size=80), _DATEISH), with_reference=st.booleans())
+def test_only_parse_error_escapes_ranges(text, with_reference):
+    """For any str, parse_date_range returns a DateRange or raises ParseError, nothing else."""
+    try:
+        result = parse_date_range(text, reference=REFERENCE if with_reference else None)
+    except ParseError:
+        return
+    assert result.start <= result.end

@@ -3,11 +3,21 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from sanitasi_core import _strategies_text as text_strategies
 from sanitasi_core.exceptions import ParseError, ValidationError
-from sanitasi_core.rupiah import SCALES, format_rupiah, parse_rupiah
+from sanitasi_core.rupiah import (
+    SCALES,
+    Amount,
+    format_amount,
+    format_rupiah,
+    parse_amount,
+    parse_percent,
+    parse_rupiah,
+    words_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +97,12 @@ def test_negative_zero_is_zero():
         ("Rp5,- juta", None),
         ("Rp-215.000", None),
         ("(Rp215.000)", None),
-        ("Rp5 M", None),
+        ("Rp5 m", "not a known scale word"),
+        ("5 M", "only after Rp or IDR"),
+        ("Rp5 triliu", "truncated"),
+        ("Rp 25.000/bulan", "parse_amount"),
+        ("$0,12JT", "foreign currency"),
+        ("US$ 5", "foreign currency"),
         ("Rp5 million", None),
         ("USD 5", None),
         ("Rp 1.5", "three digits"),
@@ -233,3 +248,248 @@ def test_only_parse_error_escapes(text):
         return
     assert isinstance(result, Decimal)
     assert result.as_tuple().exponent >= -2
+
+
+# --------------------------------------------------------------------------------------------
+# Real-world forms (domain research, part 2, §5)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period", "words"),
+    [
+        # scale words in any case and spelling
+        ("Rp 5 Miliar", "5000000000", None, None),
+        ("Rp 5 MILIAR", "5000000000", None, None),
+        ("Rp1,2 trilyun", "1200000000000", None, None),
+        ("Rp1,2 TRILIUN", "1200000000000", None, None),
+        ("Rp 19 M", "19000000000", None, None),
+        ("Rp 1,5 T", "1500000000000", None, None),
+        ("IDR 19 M", "19000000000", None, None),
+        ("Rp5 ribu", "5000", None, None),
+        ("Rp5rb", "5000", None, None),
+        ("Rp 2 jt", "2000000", None, None),
+        ("Rp 2,5 JT", "2500000", None, None),
+        # a trailing ",-"
+        ("Rp 215.000,-", "215000", None, None),
+        # the amount followed by words
+        ("Rp. 100.000.000,- (seratus juta rupiah)", "100000000", None, "seratus juta rupiah"),
+        (
+            "Rp 215.000 (DUA RATUS LIMA BELAS RIBU RUPIAH)",
+            "215000",
+            None,
+            "DUA RATUS LIMA BELAS RIBU RUPIAH",
+        ),
+        ("Rp 1.200 (seribu dua ratus)", "1200", None, "seribu dua ratus"),
+        ("48 miliar rupiah", "48000000000", None, None),
+        ("Rp 5 juta rupiah", "5000000", None, None),
+        # per-period suffixes, kept apart from the amount
+        ("Rp 25.000/bulan", "25000", "bulan", None),
+        ("Rp 25.000 / bulan", "25000", "bulan", None),
+        ("Rp 5 juta per tahun", "5000000", "tahun", None),
+        ("Rp 5 juta/thn", "5000000", "tahun", None),
+        ("Rp 10.000/hari", "10000", "hari", None),
+        (
+            "Rp 2.500 (dua ribu lima ratus rupiah)/bulan",
+            "2500",
+            "bulan",
+            "dua ribu lima ratus rupiah",
+        ),
+        ("Rp696 miliar", "696000000000", None, None),
+        ("Rp16,6 triliun", "16600000000000", None, None),
+    ],
+)
+def test_parse_amount_real_world_forms(text, value, period, words):
+    """Every Rupiah form of the research note parses, keeping the period and the words."""
+    assert parse_amount(text) == Amount(value=Decimal(value), period=period, words=words)
+
+
+def test_parse_rupiah_reads_the_new_forms_and_refuses_a_period():
+    """parse_rupiah stays a Decimal reader of the new forms, but will not drop a period."""
+    assert parse_rupiah("Rp 19 M") == Decimal("19000000000")
+    assert parse_rupiah("Rp. 100.000.000,- (seratus juta rupiah)") == Decimal(100000000)
+    with pytest.raises(ParseError) as info:
+        parse_rupiah("Rp 25.000/bulan")
+    assert "parse_amount" in info.value.text.en
+    assert "parse_amount" in info.value.text.id
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_en", "reason_id"),
+    [
+        ("$0,12JT", "foreign currency ('$')", "mata uang asing"),
+        ("US$ 5", "foreign currency ('US$')", "mata uang asing"),
+        ("USD 5.000", "foreign currency ('USD')", "mata uang asing"),
+        ("5.000 USD", "foreign currency ('USD')", "mata uang asing"),
+        ("EUR 5", "foreign currency", "mata uang asing"),
+        ("Rp 5 triliu", "'triliu' is truncated ('triliun'?)", "terpotong"),
+        ("Rp 5 milia", "truncated ('miliar'?)", "terpotong"),
+        ("Rp 5 jut", "truncated ('juta'?)", "terpotong"),
+        ("Rp5 million", "'million' is not a known scale word", "bukan satuan"),
+        ("Rp5 K", "'K' is not a known scale word", "bukan satuan"),
+        ("19 M", "only after Rp or IDR", "sesudah Rp"),
+        ("Rp 5 juta (enam juta rupiah)", "the words say 6000000", "terbilangnya 6000000"),
+        ("Rp 5 juta (termasuk pajak)", "not a number in Indonesian words", "terbilang"),
+        ("Rp 5 juta per orang", "'orang' is not a known period", "bukan periode"),
+        ("Rp 5,50 (lima rupiah)", "the words say 5", "terbilangnya 5"),
+        ("Rp 5 juta/bulan extra", "not a recognised Rupiah amount", "bukan jumlah Rupiah"),
+    ],
+)
+def test_parse_amount_refuses_with_the_reason(text, reason_en, reason_id):
+    """Other currencies, unknown or truncated scale words and wrong words say why."""
+    with pytest.raises(ParseError) as info:
+        parse_amount(text)
+    assert reason_en in info.value.text.en
+    assert reason_id in info.value.text.id
+    assert info.value.value == text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        ({"value": 5}, "value"),
+        ({"value": Decimal("NaN")}, "value"),
+        ({"value": Decimal(5), "period": "bln"}, "period"),
+        ({"value": Decimal(5), "words": "enam rupiah"}, "words"),
+        ({"value": Decimal(5), "words": "lima  rupiah"}, "words"),
+        ({"value": Decimal(5), "words": "five"}, "words"),
+        ({"value": Decimal("5.5"), "words": "lima rupiah"}, "words"),
+    ],
+)
+def test_amount_is_validated(kwargs, problem):
+    """An Amount holds a finite Decimal, a known period, and words that say its value."""
+    with pytest.raises(ValidationError) as info:
+        Amount(**kwargs)
+    assert info.value.problems[0].path == problem
+
+
+def test_format_amount():
+    """format_amount writes the figure, then the words in parentheses, then the period."""
+    amount = Amount(value=Decimal(100000000), words="seratus juta rupiah", period="bulan")
+    assert format_amount(amount) == "Rp100.000.000 (seratus juta rupiah)/bulan"
+    assert format_amount(Amount(value=Decimal("2.5"))) == "Rp2,50"
+    assert format_amount(Amount(value=Decimal(485900000000)), scale="miliar") == "Rp485,9 miliar"
+    with pytest.raises(ValidationError):
+        format_amount(Decimal(5))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("0", "nol rupiah"),
+        ("11", "sebelas rupiah"),
+        ("1000", "seribu rupiah"),
+        ("215000", "dua ratus lima belas ribu rupiah"),
+        ("100000000", "seratus juta rupiah"),
+        ("1000000", "satu juta rupiah"),
+        ("2.5", None),
+        ("-5", None),
+        ("1000000000000000", None),
+    ],
+)
+def test_words_for(value, words):
+    """words_for spells whole amounts below 10^15 in Indonesian words (terbilang)."""
+    assert words_for(Decimal(value)) == words
+
+
+@pytest.mark.property
+@given(amount=text_strategies.amounts())
+def test_amount_round_trip(amount):
+    """parse_amount(format_amount(a)) == a for every amount, period and words included."""
+    assert parse_amount(format_amount(amount)) == amount
+
+
+@pytest.mark.property
+@given(
+    amount=text_strategies.amounts(),
+    prefix=st.sampled_from(["Rp", "Rp ", "Rp.", "Rp. ", "IDR "]),
+    scale=st.sampled_from([None, *SCALES]),
+)
+def test_amount_round_trip_with_prefix_and_scale(amount, prefix, scale):
+    """format_amount with any prefix and scale reads back equal."""
+    written = format_amount(amount, prefix=prefix, scale=scale)
+    if len(written) <= 200:
+        assert parse_amount(written) == amount
+
+
+@pytest.mark.property
+@given(text=text_strategies.amount_texts())
+def test_generated_amount_texts_parse(text):
+    """Every handwritten amount form of the strategy is read, and reads back after formatting."""
+    amount = parse_amount(text)
+    assert parse_amount(format_amount(amount)) == amount
+
+
+@pytest.mark.property
+@given(value=st.integers(0, 10**15 - 1))
+def test_words_round_trip(value):
+    """An amount written with its words reads back: the words say exactly the figure."""
+    amount = Amount(value=Decimal(value), words=words_for(Decimal(value)))
+    written = format_amount(amount)
+    assume(len(written) <= 200)  # longer texts are refused before parsing
+    assert parse_amount(written) == amount
+
+
+@pytest.mark.property
+@given(text=st.one_of(st.text(max_size=250), _MONEYISH))
+def test_only_parse_error_escapes_amounts(text):
+    """For any str, parse_amount returns an Amount or raises ParseError, nothing else."""
+    try:
+        result = parse_amount(text)
+    except ParseError:
+        return
+    assert isinstance(result, Amount)
+
+
+# --------------------------------------------------------------------------------------------
+# Percentages
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("76,31%", "76.31"),
+        ("95.40%", "95.40"),
+        ("95.40 %", "95.40"),
+        ("30 persen", "30"),
+        ("30 PERSEN", "30"),
+        ("100%", "100"),
+        ("0,125%", "0.125"),
+        ("-1,5%", "-1.5"),
+        ("+2,3 %", "2.3"),
+        ("5,86 persen", "5.86"),
+    ],
+)
+def test_parse_percent(text, expected):
+    """Percentages with either decimal mark and % or persen parse exactly, as written."""
+    result = parse_percent(text)
+    assert result == Decimal(expected)
+    assert str(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1.250%", "exactly three digits"),
+        ("1,250 persen", "exactly three digits"),
+        ("76,31", "not a recognised percentage"),
+        ("1.000,5%", "not a recognised percentage"),
+        ("persen", "not a recognised percentage"),
+        ("07%", "not a recognised percentage"),
+        ("76,31%%", "not a recognised percentage"),
+    ],
+)
+def test_parse_percent_refuses(text, reason):
+    """Ambiguous or malformed percentages are refused, saying why."""
+    with pytest.raises(ParseError) as info:
+        parse_percent(text)
+    assert reason in info.value.text.en
+    assert info.value.text.id
+
+
+@pytest.mark.property
+@given(text=text_strategies.percent_texts())
+def test_generated_percent_texts_parse(text):
+    """Every percentage form of the strategy is read."""
+    assert parse_percent(text) >= 0

@@ -1,38 +1,81 @@
 """Indonesian dates (*tanggal*): parsing and formatting the forms used in decrees and news.
 
-Accepted forms (names are case-insensitive, whitespace is free, day comes before month)::
+Accepted forms (names are case-insensitive, whitespace is free)::
 
     18 Desember 2023            Senin, 15 Juli 2024        hari Senin tanggal 15 Juli 2024
-    Jumat 17 Agt 1945           Jum'at, 17 Agt. 1945       tgl 1 Okt 2023
-    17/9/2025                   17-09-2025                 Rabu (17/9/2025)
-    Senin (15/7)                15 Juli                    (no year: needs a reference date)
+    Jumat 17 Agt 1945           Jum'at, 17 Agt. 1945       Jum’at, 17 Agustus 1945
+    17/9/2025                   18-03-2021                 Rabu (17/9/2025)   Rabu(17/9/2025)
+    Jumat (25/10/24)            (18 Desember 2023)         Senin (15/7)   15 Juli (need a reference)
+    Monday, November 22 2021    Feb 10, 2023               Rabu, Juli 2, 2025 (month first)
+    Senin, 15 Juli 2024 | 10:03 WIB     Kamis, 18 Juli 2024, 07:59:17 WITA     ... pukul 10.00
 
-Explicit years must have four digits: a two-digit year could only be completed from today's
-date, and nothing here reads the clock. A weekday, when given, must agree with the date.
+Month and weekday names are Indonesian or English, full or abbreviated. Day-first order is the
+rule; a month name *before* the day (``Feb 10, 2023``, ``Juli 2, 2025``) is the US order and then
+needs a year. A time after the date (``| 10:03``, ``, 07:59:17``, ``pukul 10.00``) and a time zone
+(``WIB``, ``WITA``, ``WIT``) are kept on the result, never dropped.
 
-The structure is checked by one regular expression built from the names of
-:class:`IndonesianParserInfo`, so that nothing is guessed: ``"2023"`` or ``"Desember"`` alone is
-an error, not a date. dateutil's own parser is not used for :func:`parse_date` because it fills
-missing parts from a default date, accepts contradicting weekdays and two-digit years, and does
-not read the parenthesised news form; :class:`IndonesianParserInfo` remains available for
-callers who use ``dateutil.parser.parse`` directly.
+**Years.** A year has four digits. The one exception is a two-digit year in a *numeric* date
+(``25/10/24``), which is read as **20YY** (2000-2099): news items use it for recent dates, and the
+rule is fixed, so a text always gives the same date; nothing here reads the clock. A year of one
+or three digits (``Desember 205``), or two digits after a month name, is refused as truncated;
+a year with a letter in it (``2O2O``, an OCR error) is refused as garbled.
+
+**No year.** A date without a year (``Senin (15/7)``) is the nearest such day **on or before**
+the reference date you give (normally the publication date), looked for in the reference year and
+the year before. If the text names a weekday, it must be the weekday of that day: a contradiction
+is refused with both weekdays named, and the parser never moves to another year where the
+weekday happens to fit (``Jumat (1/11)`` written on 1 December 2023 is refused: 1 November 2023
+was a Wednesday).
+
+**Ranges.** :func:`parse_date_range` reads ``13–14 Agustus 2025``, ``24-29 November 2022`` and
+``30 November - 2 Desember 2023`` (any dash, ``s.d.``, ``s/d``, ``sampai (dengan)``, ``hingga``).
+
+The structure is checked by regular expressions built from the name tables, so that nothing is
+guessed: ``"2023"`` or ``"Desember"`` alone is an error, not a date. dateutil's own parser is not
+used for :func:`parse_date` because it fills missing parts from a default date, accepts
+contradicting weekdays and completes two-digit years from today; :class:`IndonesianParserInfo`
+remains available for callers who use ``dateutil.parser.parse`` directly.
 """
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import ClassVar, Final, Literal
 
 import attrs
 from dateutil import parser as _dateutil_parser
 
+from sanitasi_core import _dates_forms as _forms
 from sanitasi_core._messages import text as _text
 from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core.exceptions import ParseError, ValidationError
 
-__all__ = ["IndonesianParserInfo", "ParsedDate", "format_date", "parse_date"]
+__all__ = [
+    "TIME_ZONES",
+    "DateRange",
+    "IndonesianParserInfo",
+    "ParsedDate",
+    "Zone",
+    "format_date",
+    "format_date_range",
+    "parse_date",
+    "parse_date_range",
+]
 
 _EXPECTED: Final = "an Indonesian date such as '18 Desember 2023' or 'Rabu (17/9/2025)'"
+_EXPECTED_RANGE: Final = "a range of days such as '13–14 Agustus 2025'"
+
+Zone = Literal["WIB", "WITA", "WIT"]
+_ZONES: Final[Mapping[str, Zone]] = {"WIB": "WIB", "WITA": "WITA", "WIT": "WIT"}
+
+#: The Indonesian time zones: *Waktu Indonesia Barat/Tengah/Timur* (UTC+7, +8, +9).
+TIME_ZONES: Final[Mapping[str, datetime.timezone]] = MappingProxyType(
+    {
+        name: datetime.timezone(datetime.timedelta(hours=hours), name)
+        for name, hours in _forms.ZONE_OFFSETS.items()
+    }
+)
 
 
 class IndonesianParserInfo(_dateutil_parser.parserinfo):
@@ -51,30 +94,9 @@ class IndonesianParserInfo(_dateutil_parser.parserinfo):
     """
 
     # The stubs type these narrower than dateutil accepts (any number of synonyms).
-    MONTHS: ClassVar[list[tuple[str, ...]]] = [  # type: ignore[assignment,misc]
-        ("Jan", "Januari"),
-        ("Feb", "Februari", "Pebruari", "Peb"),
-        ("Mar", "Maret"),
-        ("Apr", "April"),
-        ("Mei",),
-        ("Jun", "Juni"),
-        ("Jul", "Juli"),
-        ("Agu", "Agt", "Ags", "Agustus"),
-        ("Sep", "Sept", "September"),
-        ("Okt", "Oktober"),
-        ("Nov", "Nop", "November", "Nopember"),
-        ("Des", "Desember"),
-    ]
-    WEEKDAYS: ClassVar[list[tuple[str, ...]]] = [  # type: ignore[assignment,misc]
-        ("Sen", "Senin"),
-        ("Sel", "Selasa"),
-        ("Rab", "Rabu"),
-        ("Kam", "Kamis"),
-        # dateutil splits "Jum'at" into "Jum", "'", "at" ("at" is an inherited JUMP entry).
-        ("Jum", "Jumat", "Jum'at"),
-        ("Sab", "Sabtu"),
-        ("Min", "Minggu", "Ahad"),
-    ]
+    MONTHS: ClassVar[list[tuple[str, ...]]] = list(_forms.ID_MONTHS)  # type: ignore[assignment,misc]
+    # dateutil splits "Jum'at" into "Jum", "'", "at" ("at" is an inherited JUMP entry).
+    WEEKDAYS: ClassVar[list[tuple[str, ...]]] = list(_forms.ID_WEEKDAYS)  # type: ignore[assignment,misc]
     JUMP: ClassVar[list[str]] = [  # type: ignore[misc]
         *_dateutil_parser.parserinfo.JUMP,
         "tanggal",
@@ -91,15 +113,7 @@ class IndonesianParserInfo(_dateutil_parser.parserinfo):
 
 # Full names used when writing; index = datetime.date.weekday() / month - 1.
 _WEEKDAY_NAMES: Final = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_WEEKDAY_NAMES_EN: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
+_WEEKDAY_NAMES_EN: Final = tuple(names[-1] for names in _forms.EN_WEEKDAYS)
 _MONTH_NAMES: Final = (
     "Januari",
     "Februari",
@@ -116,39 +130,6 @@ _MONTH_NAMES: Final = (
 )
 
 
-def _lookup(table: Iterable[tuple[str, ...]]) -> dict[str, int]:
-    """Map each lower-cased name in a parserinfo table to its 0-based index."""
-    return {name.lower(): index for index, names in enumerate(table) for name in names}
-
-
-# Built from the class attributes, not an instance: parserinfo.__init__ reads the clock.
-_MONTHS: Final[Mapping[str, int]] = _lookup(IndonesianParserInfo.MONTHS)
-_WEEKDAYS: Final[Mapping[str, int]] = _lookup(IndonesianParserInfo.WEEKDAYS)
-
-
-def _alternation(names: Iterable[str]) -> str:
-    """Return a regex alternation of *names*, longest first."""
-    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-
-
-_DATE_RE: Final = re.compile(
-    rf"""
-    (?:(?:hari\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})(?:\s*,\s*|\s+|(?=\()))?
-    (?:(?:tanggal|tgl)\s+|tgl\.\s*)?
-    (?:
-        (?P<lday>[0-9]{{1,2}})\s+(?P<month_name>{_alternation(_MONTHS)})\.?
-        (?:\s+(?P<lyear>[0-9]+))?
-      |
-        (?P<open>\()?\s*
-        (?P<nday>[0-9]{{1,2}})(?P<sep>[/-])(?P<nmonth>[0-9]{{1,2}})
-        (?:(?P=sep)(?P<nyear>[0-9]+))?
-        \s*(?(open)\))
-    )
-    """,
-    re.VERBOSE | re.IGNORECASE | re.ASCII,
-)
-
-
 def _is_bool(_instance: object, attribute: "attrs.Attribute[bool]", value: object) -> None:
     """Attrs validator: *value* must be a ``bool``."""
     if not isinstance(value, bool):
@@ -159,6 +140,28 @@ def _is_date(_instance: object, attribute: "attrs.Attribute[datetime.date]", val
     """Attrs validator: *value* must be a ``datetime.date`` and not a ``datetime``."""
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         raise _type_error(attribute.name, value, "datetime.date", "a datetime.date")
+
+
+def _is_time(
+    _instance: object, attribute: "attrs.Attribute[datetime.time | None]", value: object
+) -> None:
+    """Attrs validator: ``None`` or a naive ``datetime.time`` in whole seconds."""
+    if value is not None and (
+        not isinstance(value, datetime.time) or value.tzinfo is not None or value.microsecond
+    ):
+        raise ValidationError.single(
+            attribute.name, _text("date_time_option", got=value), "date_time_option"
+        )
+
+
+def _is_zone(instance: object, attribute: "attrs.Attribute[Zone | None]", value: object) -> None:
+    """Attrs validator: ``None`` or ``WIB``/``WITA``/``WIT``, and a zone only with a time."""
+    if value is None:
+        return
+    if value not in _forms.ZONE_OFFSETS or getattr(instance, "time", None) is None:
+        raise ValidationError.single(
+            attribute.name, _text("date_zone_option", got=value), "date_zone_option"
+        )
 
 
 def _type_error(path: str, value: object, expected_id: str, expected_en: str) -> ValidationError:
@@ -179,87 +182,198 @@ class ParsedDate:
         weekday_given: whether the text named the weekday (*hari*); if so it was checked.
         year_given: whether the text gave the year; if not, the year was resolved against the
             reference date (see :func:`parse_date`).
+        time: the time of day (*pukul*) written after the date, in whole seconds; ``None`` if
+            none was written.
+        zone: the time zone written after the time: ``WIB`` (UTC+7), ``WITA`` (UTC+8) or
+            ``WIT`` (UTC+9); ``None`` if none was written.
     """
 
     date: datetime.date = attrs.field(validator=_is_date)
     weekday_given: bool = attrs.field(validator=_is_bool)
     year_given: bool = attrs.field(validator=_is_bool)
+    time: datetime.time | None = attrs.field(default=None, validator=_is_time)
+    zone: Zone | None = attrs.field(default=None, validator=_is_zone)
+
+    def as_datetime(self) -> datetime.datetime | None:
+        """Return the date and time, aware when a zone was written; ``None`` without a time."""
+        if self.time is None:
+            return None
+        tz = None if self.zone is None else TIME_ZONES[self.zone]
+        return datetime.datetime.combine(self.date, self.time, tzinfo=tz)
+
+
+@attrs.frozen(kw_only=True)
+class DateRange:
+    """A range of days (*rentang tanggal*), both ends included: ``13–14 Agustus 2025``.
+
+    Attributes:
+        start: the first day.
+        end: the last day, not before *start* (equal for a one-day range).
+
+    Raises:
+        ValidationError: if an end is not a :class:`datetime.date` or *end* is before *start*.
+    """
+
+    start: datetime.date = attrs.field(validator=_is_date)
+    end: datetime.date = attrs.field(validator=_is_date)
+
+    @end.validator
+    def _not_before_start(self, attribute: "attrs.Attribute[datetime.date]", value: object) -> None:
+        if isinstance(self.start, datetime.date) and value < self.start:  # type: ignore[operator]
+            raise ValidationError.single(
+                attribute.name,
+                _text("end_before_start", start=self.start, end=value),
+                "end_before_start",
+            )
+
+    @property
+    def days(self) -> int:
+        """The number of days in the range, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return format_date_range(self)
+
+
+def _fail(raw: str, code: str, expected: str = _EXPECTED, **params: object) -> ParseError:
+    """Build the ParseError for *raw* with message *code*."""
+    return ParseError(raw, expected, _text(code, got=raw, **params))
 
 
 def parse_date(text: str, *, reference: datetime.date | None = None) -> ParsedDate:
-    """Parse an Indonesian date (*tanggal*), day first.
+    """Parse an Indonesian (or English) date (*tanggal*), day first.
 
-    A text without a year (the news form ``Senin (15/7)``) is resolved against *reference*,
-    never against today. Only the reference year and the year before are considered, because
-    news reports recent events:
-
-    - with a weekday, the first of those two years (reference year first) in which the day exists
-      and falls on that weekday; the result may lie after the reference (an announced event);
-    - without a weekday, the latest of those two years in which the day exists and is on or
-      before the reference.
+    See the module documentation for the forms, the rule for two-digit years, and the rule for
+    a text without a year (the nearest such day on or before *reference*).
 
     Args:
-        text: the date, e.g. ``18 Desember 2023``, ``Senin, 15 Juli 2024``, ``Rabu (17/9/2025)``.
+        text: the date, e.g. ``18 Desember 2023``, ``Senin, 15 Juli 2024 | 10:03 WIB``,
+            ``Rabu (17/9/2025)``, ``Jumat (25/10/24)``, ``Feb 10, 2023``.
         reference: the date the text was written (e.g. a news item's publication date); needed
             only when the text has no year.
 
     Returns:
-        The date, and whether the weekday and the year were given.
+        The date, whether the weekday and the year were given, and the time and zone if written.
 
     Raises:
-        ParseError: for anything else than a date of the forms above, a year that is not four
-            digits, a day that does not exist (``30 Februari 2024``), a weekday that contradicts
-            the date (``Senin 6 Februari 2024``), or a missing year with no reference date, or
-            one that fits neither candidate year. Also for non-``str`` input and texts longer
-            than 200 characters.
+        ParseError: for anything else than a date of the documented forms; a year that is
+            truncated (``Desember 205``), garbled (``2O2O``) or longer than four digits; a day
+            that does not exist (``30 Februari 2024``); a time that does not exist (``25:00``);
+            a weekday that contradicts the date (``Senin 6 Februari 2024``), or, without a year,
+            the date resolved from the reference (``Jumat (1/11)`` in December 2023); a missing
+            year with no reference date, or no such day on or before it in the reference year
+            or the year before. Also for non-``str`` input and texts longer than 200 characters.
         ValidationError: if *reference* is neither ``None`` nor a :class:`datetime.date`.
     """
     raw = _require_text(text, what_id="tanggal", what_en="a date", expected=_EXPECTED)
     ref = _check_reference(reference)
-    normalised = " ".join(raw.replace("\u2019", "'").replace("\u2018", "'").split())
-    match = _DATE_RE.fullmatch(normalised)
+    normalised = _forms.normalise(raw)
+    match = _forms.DATE_RE.fullmatch(normalised)
     if match is None:
-        raise ParseError(raw, _EXPECTED, _text("date_invalid", got=raw))
+        raise _diagnose(raw, normalised)
 
-    weekday_name = match["weekday"]
     if match["lday"] is not None:
-        day = int(match["lday"])
-        month = _MONTHS[match["month_name"].lower()] + 1
-        year_text = match["lyear"]
+        day, month = int(match["lday"]), _forms.MONTHS[match["lmonth"].lower()] + 1
+        year_text, numeric = match["lyear"], False
+    elif match["uday"] is not None:
+        day, month = int(match["uday"]), _forms.MONTHS[match["umonth"].lower()] + 1
+        year_text, numeric = match["uyear"], False
     else:
-        day = int(match["nday"])
-        month = int(match["nmonth"])
-        year_text = match["nyear"]
-    weekday = None if weekday_name is None else _WEEKDAYS[weekday_name.lower()]
+        day, month = int(match["nday"]), int(match["nmonth"])
+        year_text, numeric = match["nyear"], True
+    weekday_name = match["weekday"]
+    weekday = None if weekday_name is None else _forms.WEEKDAYS[weekday_name.lower()]
+    clock = None if match["time"] is None else _time(raw, match["time"])
+    zone: Zone | None = None if match["zone"] is None else _ZONES[match["zone"].upper()]
 
     if year_text is None:
-        resolved = _resolve_year(raw, day, month, weekday, ref)
-        return ParsedDate(date=resolved, weekday_given=weekday is not None, year_given=False)
+        result = _resolve_year(raw, day, month, ref)
+        if weekday is not None and result.weekday() != weekday:
+            raise _weekday_error(raw, result, weekday, weekday_name, ref)
+        year_given = False
+    else:
+        year = _year(raw, year_text, numeric=numeric)
+        made = _make_date(year, month, day)
+        if made is None:
+            raise _fail(raw, "date_no_such_day", day=day, month=month, year=year)
+        if weekday is not None and made.weekday() != weekday:
+            raise _weekday_error(raw, made, weekday, weekday_name, None)
+        result, year_given = made, True
+    return ParsedDate(
+        date=result, weekday_given=weekday is not None, year_given=year_given, time=clock, zone=zone
+    )
 
-    if len(year_text) != 4:
-        raise ParseError(raw, _EXPECTED, _text("date_year_digits", got=raw, year=year_text))
-    year = int(year_text)
-    result = _make_date(year, month, day)
-    if result is None:
-        raise ParseError(
-            raw, _EXPECTED, _text("date_no_such_day", got=raw, day=day, month=month, year=year)
-        )
-    if weekday is not None and result.weekday() != weekday:
-        actual = result.weekday()
-        raise ParseError(
-            raw,
-            _EXPECTED,
-            _text(
-                "date_weekday_mismatch",
-                got=raw,
-                date=result.isoformat(),
-                actual_id=_WEEKDAY_NAMES[actual],
-                actual_en=_WEEKDAY_NAMES_EN[actual],
-                given_id=weekday_name,
-                given_en=_WEEKDAY_NAMES_EN[weekday],
-            ),
-        )
-    return ParsedDate(date=result, weekday_given=weekday is not None, year_given=True)
+
+_YEAR_TOKEN: Final = re.compile(r"[0-9][0-9A-Za-z]*", re.ASCII)
+
+
+def _diagnose(raw: str, normalised: str) -> ParseError:
+    """Say why a text that is not a date was refused: a damaged year, or not a date at all."""
+    # "Desember 205", "(Desember 2O2O)": a month name, then a damaged year at the end.
+    words = normalised.strip("()").split(" ")
+    if len(words) >= 2 and words[-2].rstrip(".").lower() in _forms.MONTHS:
+        last = words[-1]
+        damaged = not last.isdigit() or len(last) != 4
+        if _YEAR_TOKEN.fullmatch(last) and not _is_day(last) and damaged:
+            return _year_problem(raw, last)
+    return _fail(raw, "date_invalid")
+
+
+def _is_day(rest: str) -> bool:
+    """Whether *rest* is a plain day number (month-first order without a year: not a year)."""
+    return rest.isdigit() and len(rest) <= 2 and int(rest) <= 31
+
+
+def _year_problem(raw: str, year_text: str) -> ParseError:
+    """The error for a year that is not four digits: a letter in it, truncated, or too long."""
+    letter = next((c for c in year_text if not c.isdigit()), None)
+    if letter is not None:
+        return _fail(raw, "year_letter", year=year_text, letter=letter)
+    if len(year_text) < 4:
+        return _fail(raw, "date_year_truncated", year=year_text)
+    return _fail(raw, "date_year_digits", year=year_text)
+
+
+def _year(raw: str, year_text: str, *, numeric: bool) -> int:
+    """Read an explicit year: four digits, or two digits (20YY) in a numeric date."""
+    if year_text.isdigit() and len(year_text) == 4:
+        return int(year_text)
+    if numeric and year_text.isdigit() and len(year_text) == 2:
+        return 2000 + int(year_text)
+    raise _year_problem(raw, year_text)
+
+
+def _time(raw: str, written: str) -> datetime.time:
+    """Read ``HH:MM``, ``HH.MM`` or with seconds; refuse a time of day that does not exist."""
+    parts = [int(p) for p in re.split(r"[:.]", written)]
+    hour, minute, second = (*parts, 0)[:3]
+    if hour > 23 or minute > 59 or second > 59:
+        raise _fail(raw, "date_time_invalid", time=written)
+    return datetime.time(hour, minute, second)
+
+
+def _weekday_error(
+    raw: str,
+    resolved: datetime.date,
+    weekday: int,
+    written: str,
+    reference: datetime.date | None,
+    expected: str = _EXPECTED,
+) -> ParseError:
+    """The error for a weekday that contradicts the date it names."""
+    actual = resolved.weekday()
+    params: dict[str, object] = {
+        "date": resolved.isoformat(),
+        "actual_id": _WEEKDAY_NAMES[actual],
+        "actual_en": _WEEKDAY_NAMES_EN[actual],
+        "given_id": _forms.normalise(written),
+        "given_en": _WEEKDAY_NAMES_EN[weekday],
+    }
+    if reference is None:
+        return _fail(raw, "date_weekday_mismatch", expected, **params)
+    return _fail(
+        raw, "date_weekday_mismatch_yearless", expected, reference=reference.isoformat(), **params
+    )
 
 
 def _check_reference(reference: object) -> datetime.date | None:
@@ -278,36 +392,125 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def _resolve_year(
-    raw: str, day: int, month: int, weekday: int | None, reference: datetime.date | None
+    raw: str,
+    day: int,
+    month: int,
+    reference: datetime.date | None,
+    expected: str = _EXPECTED,
 ) -> datetime.date:
-    """Choose the year of a year-less date; see :func:`parse_date` for the rule."""
+    """The nearest day *day*/*month* on or before *reference*, in its year or the one before."""
     if reference is None:
-        raise ParseError(raw, _EXPECTED, _text("date_reference_required", got=raw))
+        raise _fail(raw, "date_reference_required", expected)
     years = (reference.year, reference.year - 1)
-    candidates = [
-        d for d in (_make_date(y, month, day) if y >= 1 else None for y in years) if d is not None
-    ]
-    if weekday is not None:
-        chosen = next((d for d in candidates if d.weekday() == weekday), None)
+    for year in years:
+        candidate = _make_date(year, month, day) if year >= 1 else None
+        if candidate is not None and candidate <= reference:
+            return candidate
+    raise _fail(
+        raw,
+        "date_year_unresolved",
+        expected,
+        year=years[0],
+        previous=years[1],
+        reference=reference.isoformat(),
+    )
+
+
+def parse_date_range(text: str, *, reference: datetime.date | None = None) -> DateRange:
+    """Parse a range of days (*rentang tanggal*), e.g. ``13–14 Agustus 2025``.
+
+    The forms: ``13–14 Agustus 2025``, ``24-29 November 2022``, ``30 November - 2 Desember
+    2023``, ``30 Desember 2023 – 2 Januari 2024``, with an en dash, em dash or hyphen (spaces
+    around it or not), ``s.d.``, ``s/d``, ``sampai (dengan)`` or ``hingga``; optionally after
+    the two weekdays (``Rabu–Kamis, 13–14 Agustus 2025``), which are checked. A single date that
+    :func:`parse_date` reads, without a time, is a one-day range.
+
+    Only the last day needs a year. The first day takes the month of the last when it has none,
+    and the year of the last, or the year before when its month and day come later in the year
+    (``30 Desember – 2 Januari 2024`` starts on 30 December 2023). Without any year, the last day
+    is resolved against *reference* as in :func:`parse_date`.
+
+    Args:
+        text: the range as written.
+        reference: the date the text was written; needed only when the text has no year.
+
+    Returns:
+        The range.
+
+    Raises:
+        ParseError: if the text is not a range of the forms above, a day or year is invalid
+            (as in :func:`parse_date`), a weekday contradicts its day, or the range ends before
+            it starts; also for non-``str`` input and texts longer than 200 characters.
+        ValidationError: if *reference* is neither ``None`` nor a :class:`datetime.date`.
+    """
+    raw = _require_text(
+        text, what_id="rentang tanggal", what_en="a range of days", expected=_EXPECTED_RANGE
+    )
+    ref = _check_reference(reference)
+    normalised = _forms.normalise(raw)
+    match = _forms.RANGE_RE.fullmatch(normalised)
+    if match is None:
+        single = _forms.DATE_RE.fullmatch(normalised)
+        if single is None or single["time"] is not None:
+            raise _fail(raw, "date_range_invalid", _EXPECTED_RANGE)
+        try:
+            day = parse_date(raw, reference=ref).date
+        except ParseError as error:
+            raise ParseError(raw, _EXPECTED_RANGE, error.text) from None
+        return DateRange(start=day, end=day)
+
+    month2 = _forms.MONTHS[match["m2"].lower()] + 1
+    month1 = month2 if match["m1"] is None else _forms.MONTHS[match["m1"].lower()] + 1
+    day1, day2 = int(match["d1"]), int(match["d2"])
+    if match["y2"] is None:
+        if match["y1"] is not None:
+            raise _fail(raw, "date_range_invalid", _EXPECTED_RANGE)
+        end = _resolve_year(raw, day2, month2, ref, _EXPECTED_RANGE)
     else:
-        chosen = next((d for d in candidates if d <= reference), None)
-    if chosen is None:
-        raise ParseError(
+        year2 = _range_year(raw, match["y2"])
+        made = _make_date(year2, month2, day2)
+        if made is None:
+            raise _fail(
+                raw, "date_no_such_day", _EXPECTED_RANGE, day=day2, month=month2, year=year2
+            )
+        end = made
+    if match["y1"] is not None:
+        year1 = _range_year(raw, match["y1"])
+    else:
+        year1 = end.year - 1 if (month1, day1) > (month2, day2) and match["m1"] else end.year
+    start = _make_date(year1, month1, day1) if year1 >= 1 else None
+    if start is None:
+        raise _fail(raw, "date_no_such_day", _EXPECTED_RANGE, day=day1, month=month1, year=year1)
+    if end < start:
+        raise _fail(
             raw,
-            _EXPECTED,
-            _text(
-                "date_year_unresolved",
-                got=raw,
-                year=years[0],
-                previous=years[1],
-                reference=reference.isoformat(),
-            ),
+            "date_range_reversed",
+            _EXPECTED_RANGE,
+            start=start.isoformat(),
+            end=end.isoformat(),
         )
-    return chosen
+    for written, day in ((match["w1"], start), (match["w2"], end)):
+        if written is not None and _forms.WEEKDAYS[written.lower()] != day.weekday():
+            weekday = _forms.WEEKDAYS[written.lower()]
+            raise _weekday_error(raw, day, weekday, written, None, _EXPECTED_RANGE)
+    return DateRange(start=start, end=end)
+
+
+def _range_year(raw: str, year_text: str) -> int:
+    """Read a year of a range: four digits only."""
+    try:
+        return _year(raw, year_text, numeric=False)
+    except ParseError as error:
+        raise ParseError(raw, _EXPECTED_RANGE, error.text) from None
 
 
 def format_date(
-    d: datetime.date, *, weekday: bool = False, style: Literal["long", "numeric"] = "long"
+    d: datetime.date,
+    *,
+    weekday: bool = False,
+    style: Literal["long", "numeric"] = "long",
+    time: datetime.time | None = None,
+    zone: Zone | None = None,
 ) -> str:
     """Write a date the Indonesian way; :func:`parse_date` reads every output back.
 
@@ -316,27 +519,65 @@ def format_date(
         weekday: whether to name the weekday (*hari*).
         style: ``"long"`` for ``18 Desember 2023`` (``Senin, 18 Desember 2023`` with the
             weekday), ``"numeric"`` for ``17/9/2025`` (``Rabu (17/9/2025)`` with the weekday).
+        time: a time of day to write after the date: ``, 10:03`` (seconds only when not zero).
+        zone: the time zone written after the time: ``WIB``, ``WITA`` or ``WIT``.
 
     Returns:
         The date as text. Years below 1000 are written with leading zeros (``0999``), because
-        :func:`parse_date` requires four-digit years.
+        :func:`parse_date` reads four-digit years.
 
     Raises:
-        ValidationError: if *d* is not a :class:`datetime.date`, or *style* is neither
-            ``"long"`` nor ``"numeric"``.
+        ValidationError: if *d* is not a :class:`datetime.date`, *style* is neither ``"long"``
+            nor ``"numeric"``, *time* is not a naive time in whole seconds, or *zone* is not a
+            zone or is given without a time.
     """
     day = _check_date(d, "d")
+    moment = ParsedDate(
+        date=day, weekday_given=weekday is True, year_given=True, time=time, zone=zone
+    )
     year = f"{day.year:04d}"
     name = _WEEKDAY_NAMES[day.weekday()]
     if style == "long":
         body = f"{day.day} {_MONTH_NAMES[day.month - 1]} {year}"
-        return f"{name}, {body}" if weekday else body
-    if style == "numeric":
+        written = f"{name}, {body}" if weekday else body
+    elif style == "numeric":
         body = f"{day.day}/{day.month}/{year}"
-        return f"{name} ({body})" if weekday else body
-    raise ValidationError.single(
-        "style", _text("date_invalid_style", got=style), "date_invalid_style"
-    )
+        written = f"{name} ({body})" if weekday else body
+    else:
+        raise ValidationError.single(
+            "style", _text("date_invalid_style", got=style), "date_invalid_style"
+        )
+    if moment.time is not None:
+        clock = moment.time.strftime("%H:%M:%S" if moment.time.second else "%H:%M")
+        written += f", {clock}" + ("" if zone is None else f" {zone}")
+    return written
+
+
+def format_date_range(days: DateRange) -> str:
+    """Write a range of days the Indonesian way; :func:`parse_date_range` reads it back.
+
+    Args:
+        days: the range.
+
+    Returns:
+        ``13–14 Agustus 2025`` within a month, ``30 November–2 Desember 2023`` within a year,
+        ``30 Desember 2023–2 Januari 2024`` across years (with an en dash), and a single date
+        (``13 Agustus 2025``) for a one-day range.
+
+    Raises:
+        ValidationError: if *days* is not a :class:`DateRange`.
+    """
+    if not isinstance(days, DateRange):
+        raise _type_error("days", days, "DateRange", "a DateRange")
+    start, end = days.start, days.end
+    if start == end:
+        return format_date(start)
+    if start.year != end.year:
+        return f"{format_date(start)}\u2013{format_date(end)}"
+    tail = format_date(end)
+    if start.month == end.month:
+        return f"{start.day}\u2013{tail}"
+    return f"{start.day} {_MONTH_NAMES[start.month - 1]}\u2013{tail}"
 
 
 def _check_date(value: object, path: str) -> datetime.date:
