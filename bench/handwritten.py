@@ -2,7 +2,7 @@
 
 * :func:`m2_flat` decides M2 from four prepared values (the "flat facts" baseline (1b) of
   perf-anchors.md).
-* :func:`evaluate` computes the 19 criterion outcomes of ``ppsp-milestones.toml`` and the certain
+* :func:`evaluate` computes the 19 criterion outcomes of rulebook 2020.1 and the certain
   level straight from the dossier objects, with one fused loop per collection (baseline (1a)).
   It reproduces the indicator derivations of ``sanitasi_core.indicators`` exactly, including
   four-valued (Kleene) outcomes for missing data and the rulebook's thresholds (s = 50 points,

@@ -108,7 +108,7 @@ def test_schema_prints_the_shipped_schema(capsys):
     """``schema`` prints valid JSON equal to the shipped schema file."""
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    shipped = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
+    shipped = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
     assert printed == json.loads(shipped.read_text(encoding="utf-8"))
 
 
@@ -153,7 +153,10 @@ def test_module_entry_point_validates_the_example():
 
 
 DEMO = ROOT / "examples" / "demo-sungai-lestari.json"
-DEFAULT_RULEBOOK = ROOT / "src" / "sanitasi_core" / "data" / "rulebooks" / "ppsp-milestones.toml"
+RULEBOOKS = ROOT / "src" / "sanitasi_core" / "data" / "rulebooks"
+DEFAULT_RULEBOOK = RULEBOOKS / "ppsp-milestones-2025.toml"
+# Fiscal year 2025 assessed once its reports are in (the demo's last one is issued in January).
+AFTER_2025 = ("--as-of", "2026-03-31", "--fiscal-year", "2025")
 HOUSEHOLD_HEADER = (
     "household_id,area,facility,toilet,disposal,last_emptied,sludge_treated,weight,survey_date"
 )
@@ -292,9 +295,9 @@ def test_evaluate_batch_of_500_with_5_malformed(capsys, tmp_path):
 def test_evaluate_batch_text_summary(capsys, folder, tmp_path):
     """The batch text report counts levels, undecided and invalid inputs."""
     (folder / "zz-broken.json").write_text("{", encoding="utf-8")
-    code, out, err = run(capsys, "--lang", "en", "evaluate", folder, "--as-of", "2025-12-31")
+    code, out, err = run(capsys, "--lang", "en", "evaluate", folder, *AFTER_2025)
     assert code == 1
-    assert out.startswith("SSK milestone evaluation: 3 inputs on 31 December 2025")
+    assert out.startswith("SSK milestone evaluation: 3 inputs on 31 March 2026")
     assert "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 1" in out
     assert "Undecided (possible level above the certain level): 1" in out
     assert "Invalid inputs: 1" in out
@@ -313,7 +316,7 @@ def test_evaluate_csv_spreadsheet_options(capsys, tmp_path):
     """``--detail --bom --sep ';' --decimal-comma`` give an Excel-friendly per-criterion CSV."""
     target = tmp_path / "out.csv"
     code, out, _ = run(
-        capsys, "--lang", "id", "evaluate", DEMO, "--as-of", "2025-12-31", "--format", "csv",
+        capsys, "--lang", "id", "evaluate", DEMO, *AFTER_2025, "--format", "csv",
         "--detail", "--bom", "--sep", ";", "--decimal-comma", "--output", target,
     )  # fmt: skip
     assert code == 0
@@ -322,7 +325,7 @@ def test_evaluate_csv_spreadsheet_options(capsys, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][:3] == ["kode_wilayah", "nama_wilayah", "tanggal_evaluasi"]
-    assert len(rows) == 1 + 19
+    assert len(rows) == 1 + 20  # the criteria of rulebook 2025.1
     apbd = next(r for r in rows if r[9] == "m4.apbd_realisation")
     assert apbd[12] == "85,16"
     assert apbd[10] == "terpenuhi"
@@ -330,9 +333,7 @@ def test_evaluate_csv_spreadsheet_options(capsys, tmp_path):
 
 def test_evaluate_csv_summary_rows(capsys):
     """Without ``--detail`` the CSV has one row per district × milestone."""
-    code, out, _ = run(
-        capsys, "--lang", "en", "evaluate", DEMO, "--as-of", "2025-12-31", "--format", "csv"
-    )
+    code, out, _ = run(capsys, "--lang", "en", "evaluate", DEMO, *AFTER_2025, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert [r[8] for r in rows[1:]] == ["M1", "M2", "M3", "M4"]
@@ -487,7 +488,7 @@ def test_explain_every_format(capsys, fmt):
         "--format", fmt,
     )  # fmt: skip
     assert code == 0
-    assert "m4.multi_aspect.2.5" in out
+    assert "m4.multi_aspect.test.2.4" in out  # the fifth aspect, inside the one qualifying model
     assert "m4_apbd_realisation" in out
     if fmt == "json":
         data = json.loads(out)
@@ -503,9 +504,12 @@ def test_explain_shows_gap_in_indonesian(capsys):
     """A failing criterion's gap and reference are shown in Indonesian."""
     code, out, _ = run(capsys, "explain", MAHAKAM_ULU, "--milestone", "M4", "--as-of", "2025-12-31")
     assert code == 0
-    assert "Hasil: tidak terpenuhi" in out
-    assert "Kekurangan: perlu: Komitmen kepala daerah untuk tahun tersebut" in out
-    assert "dasar (kutipan rulebook):" in out
+    assert "Hasil: belum dapat diputuskan" in out
+    assert (
+        "Kekurangan: lengkapi: catatan commitments lainnya (daftar ditandai belum lengkap)" in out
+    )
+    assert "dasar: M4 adalah" in out
+    assert "ASUMSI: bahwa komitmen diperbarui" in out
 
 
 def test_explain_invalid_dossier_exits_1(capsys, broken_file):
@@ -550,9 +554,12 @@ def test_rulebook_check_default(capsys):
     """``rulebook check`` accepts the bundled rulebook."""
     code, out, _ = run(capsys, "--lang", "en", "rulebook", "check", DEFAULT_RULEBOOK)
     assert code == 0
-    assert out.strip().endswith(
-        "(ppsp-ssk-milestones 2020.1-reconstructed, reconstructed, 19 criteria)"
+    assert out.strip().endswith("(ppsp-ssk-milestones 2025.1, reconstructed, 20 criteria)")
+    code, out, _ = run(
+        capsys, "--lang", "en", "rulebook", "check", RULEBOOKS / "ppsp-milestones-2020.toml"
     )
+    assert code == 0
+    assert out.strip().endswith("(ppsp-ssk-milestones 2020.1, reconstructed, 19 criteria)")
 
 
 def test_rulebook_check_invalid_and_unreadable(capsys, tmp_path):
@@ -585,7 +592,7 @@ def test_rulebook_table(capsys, fmt):
     code, out, _ = run(capsys, "--lang", "en", "rulebook", "table", "--format", fmt)
     assert code == 0
     assert "m4.apbd_realisation" in out
-    assert "≥ 80 % from 1 January 2020" in out
+    assert "≥ 80 % from 1 January 2025" in out
     if fmt == "csv":
         assert next(csv.reader(io.StringIO(out)))[:2] == ["Milestone", "Criterion id"]
 
@@ -595,12 +602,10 @@ def test_rulebook_diff(capsys, tmp_path, folder, fmt):
     """``rulebook diff`` lists the districts whose level changes and the criteria why."""
     stricter = tmp_path / "strict.toml"
     text = DEFAULT_RULEBOOK.read_text("utf-8").replace('value = "80"', 'value = "90"')
-    stricter.write_text(
-        text.replace('version = "2020.1-reconstructed"', 'version = "strict"'), "utf-8"
-    )
+    stricter.write_text(text.replace('version = "2025.1"', 'version = "strict"'), "utf-8")
     code, out, _ = run(
         capsys, "--lang", "en", "rulebook", "diff", "default", stricter, folder,
-        "--as-of", "2025-12-31", "--format", fmt,
+        *AFTER_2025, "--format", fmt,
     )  # fmt: skip
     assert code == 0
     assert "m4.apbd_realisation" in out
@@ -609,7 +614,7 @@ def test_rulebook_diff(capsys, tmp_path, folder, fmt):
     if fmt == "json":
         assert json.loads(out)["compared"] == 2
     else:
-        assert "31 December 2025" in out
+        assert "31 March 2026" in out
 
 
 # --- indicators, example ------------------------------------------------------------------------
@@ -630,13 +635,15 @@ def test_example_writes_the_bundled_dossiers(capsys, tmp_path):
     target = tmp_path / "new" / "examples"
     code, out, _ = run(capsys, "--lang", "en", "example", target)
     assert code == 0
-    assert sorted(p.name for p in target.iterdir()) == [
-        "demo-sungai-lestari.json",
-        "mahakam-ulu-2024.json",
-    ]
+    real = sorted(p.name for p in (ROOT / "examples" / "real").glob("*.json"))
+    expected = sorted(["demo-sungai-lestari.json", "mahakam-ulu-2024.json", *real])
+    assert sorted(p.name for p in target.iterdir()) == expected
+    assert len(real) >= 8
     for name in ("mahakam-ulu-2024.json", "demo-sungai-lestari.json"):
         assert (target / name).read_bytes() == (ROOT / "examples" / name).read_bytes()
-    assert out.count("written: ") == 2
+    for name in real:
+        assert (target / name).read_bytes() == (ROOT / "examples" / "real" / name).read_bytes()
+    assert out.count("written: ") == len(expected)
     assert run(capsys, "validate", target)[0] == 0
     code, _, err = run(capsys, "--lang", "en", "example", target)
     assert code == 2

@@ -176,7 +176,7 @@ def test_demo_is_complete(demo):
 
 def test_demo_designations(demo):
     """M1 in 2022, then M4 year 1 in 2024 and M4 year 2 in 2025."""
-    assert [(d.milestone, d.year, d.m4_year) for d in demo.designations] == [
+    assert [(d.milestone, d.programme_year, d.m4_year) for d in demo.designations] == [
         (Milestone.M1, 2022, None),
         (Milestone.M4, 2024, 1),
         (Milestone.M4, 2025, 2),

@@ -41,7 +41,7 @@ from sanitasi_core.rupiah import parse_rupiah
 from sanitasi_core.serialization import dump_dossier, load_dossier
 
 DEFAULT_TOML = (
-    resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones.toml"
+    resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones-2020.toml"
 ).read_text(encoding="utf-8")
 HEADER = "household_id,area,facility,toilet,disposal,last_emptied,sludge_treated,weight,survey_date"
 MEMORY_LIMIT = 200 * 1024 * 1024  # bytes, for one adversarial input

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sanitasi_core.indicators import CATALOGUE, Facts, ValueType, catalogue_as_json
+from sanitasi_core.model import DEFAULT_ASPECTS
 from sanitasi_core.serialization import dossier_from_dict
 
 DEMO = Path(__file__).parent.parent / "examples" / "demo-sungai-lestari.json"
@@ -35,7 +36,11 @@ def test_catalogue_exports_as_json():
 def test_every_indicator_computes_on_a_complete_dossier(name):
     """Each indicator yields a value of its declared type on a complete dossier."""
     spec = CATALOGUE[name]
-    args = {p.name: p.default or p.choices[0] for p in spec.params}
+    args = {
+        p.name: p.default or (p.choices or DEFAULT_ASPECTS)[0]
+        for p in spec.params
+        if not p.optional
+    }
     obs = facts().observe(name, args)
     assert obs.value is not None or obs.absent or obs.not_applicable
     if obs.value is not None:

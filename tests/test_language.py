@@ -193,7 +193,7 @@ class TestLoaderChecks:
             ),
             (
                 '{ op = "compare", indicator = "layak_pct", cmp = ">=", value = "1", args = { year = "next" } }',
-                "rulebook",
+                "invalid_choice",
             ),
             (
                 '{ op = "at_least", k = 3, of = [{ op = "present", fact = "designated" }] }',

@@ -110,20 +110,22 @@ def test_problem_text_is_bilingual():
             [("date", "expected_type")],
         ),
         (
-            lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, year=1900),
-            [("year", "year_range")],
-        ),
-        (
-            lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, year=2024, m4_year=0),
-            [("m4_year", "int_range")],
-        ),
-        (
-            lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, year=2024.0),
-            [("year", "expected_type")],
+            lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, programme_year=1900),
+            [("programme_year", "year_range")],
         ),
         (
             lambda: Designation(
-                decree=KEPMENDAGRI, milestone=Milestone.M4, year=2024, completed=["M1"]
+                decree=KEPMENDAGRI, milestone=Milestone.M4, programme_year=2024, m4_year=0
+            ),
+            [("m4_year", "int_range")],
+        ),
+        (
+            lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, programme_year=2024.0),
+            [("programme_year", "expected_type")],
+        ),
+        (
+            lambda: Designation(
+                decree=KEPMENDAGRI, milestone=Milestone.M4, programme_year=2024, completed=["M1"]
             ),
             [("completed[0]", "invalid_choice")],
         ),
@@ -220,9 +222,11 @@ def test_region_kota():
 def test_designation_m4_year_only_for_m4():
     """An M4 year index on a non-M4 designation is rejected; on M4 it is accepted."""
     assert problems_of(
-        lambda: Designation(decree=KEPMENDAGRI, milestone=Milestone.M2, year=2023, m4_year=1)
+        lambda: Designation(
+            decree=KEPMENDAGRI, milestone=Milestone.M2, programme_year=2023, m4_year=1
+        )
     ) == [("m4_year", "m4_year_only_for_m4")]
-    m4 = Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, year=2025, m4_year=2)
+    m4 = Designation(decree=KEPMENDAGRI, milestone=Milestone.M4, programme_year=2025, m4_year=2)
     assert m4.m4_year == 2
 
 
@@ -465,7 +469,7 @@ def test_generated_records_satisfy_every_rule(record):
 def test_full_dossiers_fill_every_section(dossier):
     """The ``full`` knob fills every section of a dossier."""
     for field in attrs.fields(Dossier):
-        if field.name != "fictional":
+        if field.name not in ("fictional", "incomplete"):  # a full dossier's lists are complete
             assert getattr(dossier, field.name) not in (None, ()), field.name
 
 
@@ -620,3 +624,50 @@ class TestVillagesAndWaste:
 
         with pytest.raises(ValidationError):
             VillageRecord(code="64.11")
+
+
+def test_repeated_natural_keys_are_refused_with_both_paths() -> None:
+    """Two access records for the same year, source and area name each other's path."""
+    from sanitasi_core.model import AccessRecord, AccessSource  # noqa: PLC0415
+
+    records = [
+        AccessRecord(year=2024, source=AccessSource.SUSENAS, layak=Decimal(80)),
+        AccessRecord(year=2024, source=AccessSource.EHRA, layak=Decimal(82)),
+        AccessRecord(year=2024, source=AccessSource.SUSENAS, layak=Decimal(81)),
+    ]
+    with pytest.raises(ValidationError) as info:
+        Dossier(region=REGION, access_records=records)
+    (problem,) = info.value.problems
+    assert problem.path == "access_records[2]"
+    assert problem.code == "duplicate_record"
+    assert "access_records[0]" in problem.text.en
+
+
+def test_a_region_code_must_exist_unless_fictional() -> None:
+    """64.99 is no kab/kota: refused for a real dossier, allowed for a made-up one."""
+    made_up = Region(code="64.99", name="Kabupaten Contoh")
+    with pytest.raises(ValidationError) as info:
+        Dossier(region=made_up)
+    assert [(p.path, p.code) for p in info.value.problems] == [("region.code", "unknown_regency")]
+    assert Dossier(region=made_up, fictional=True).region == made_up
+
+
+@pytest.mark.property
+@given(st.permutations(range(3)))
+def test_the_order_of_access_records_does_not_matter(order: list[int]) -> None:
+    """Two sources for a year: the decision reads the same figure in any order of records."""
+    import datetime as dt  # noqa: PLC0415
+
+    from sanitasi_core.model import AccessRecord, AccessSource  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+
+    records = [
+        AccessRecord(year=2024, source=AccessSource.DISTRICT_REPORT, layak=Decimal(85)),
+        AccessRecord(year=2024, source=AccessSource.SUSENAS, layak=Decimal(80)),
+        AccessRecord(year=2025, source=AccessSource.SUSENAS, layak=Decimal("79.5")),
+    ]
+    dossier = Dossier(region=REGION, access_records=[records[i] for i in order])
+    decision = default_rulebooks().evaluate(dossier, as_of=dt.date(2025, 12, 31))
+    result = decision.criterion("m4.access_not_lower")
+    assert result.observed == "-0.5"
+    assert any("susenas 80" in n.en for n in result.notes)

@@ -23,7 +23,7 @@ VALIDATOR = jsonschema.Draft202012Validator(build_dossier_json_schema())
 
 
 def shipped_text() -> str:
-    return (resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json").read_text(
+    return (resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json").read_text(
         encoding="utf-8"
     )
 
@@ -46,7 +46,7 @@ def test_schema_is_valid_draft_2020_12():
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == SCHEMA_ID
-    assert schema["properties"]["schema"]["const"] == "sanitasi.dossier/v1"
+    assert schema["properties"]["schema"]["const"] == "sanitasi.dossier/v2"
     assert set(schema["required"]) == {"region", "schema"}
 
 

@@ -219,8 +219,8 @@ def test_indonesian_text_is_written_unescaped():
             "$.access_records[0]: the access-ladder shares add up to 101, more than 100",
         ),
         (
-            document(schema="sanitasi.dossier/v2"),
-            "$.schema: the schema field must be 'sanitasi.dossier/v1', got 'sanitasi.dossier/v2'",
+            document(schema="sanitasi.dossier/v3"),
+            "$.schema: the schema field must be 'sanitasi.dossier/v2', got 'sanitasi.dossier/v3'",
         ),
         (
             document(activities=[activity(fiscal_year=10**30)]),

@@ -67,6 +67,29 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "Certain level: {certain} · possible level: {possible}",
     },
     "report_m4_year": {"id": "M4 tahun ke-{year}", "en": "M4 year {year}"},
+    "report_m4_year_at_least": {
+        "id": "M4 paling sedikit tahun ke-{year}",
+        "en": "M4 year {year} or later",
+    },
+    "report_m4_year_between": {
+        "id": "M4 tahun ke-{low} sampai ke-{high}",
+        "en": "M4 year {low} to {high}",
+    },
+    "report_fiscal_year_assessed": {
+        "id": "Tahun anggaran yang dinilai: {year}",
+        "en": "Fiscal year assessed: {year}",
+    },
+    "report_assistance_assisted": {"id": "didampingi", "en": "assisted"},
+    "report_assistance_post_assistance": {"id": "pasca-pendampingan", "en": "post-assistance"},
+    "report_assistance_unknown": {
+        "id": "pendampingan tidak diketahui",
+        "en": "assistance unknown",
+    },
+    "report_advisory": {"id": "anjuran, tidak menghalangi", "en": "advisory, never blocking"},
+    "report_assumption_label": {
+        "id": "ASUMSI: tidak ada sumber publik yang memberikan aturan atau angka ini",
+        "en": "ASSUMPTION: no public source gives this rule or number",
+    },
     "report_ladder": {"id": "Tangga milestone", "en": "Milestone ladder"},
     "report_fiscal_year": {"id": "(tahun anggaran {year})", "en": "(fiscal year {year})"},
     "report_defaulted": {
@@ -188,9 +211,18 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "threshold {id}, in force since {since}",
     },
     "report_reference_basis": {
-        "id": "dasar (kutipan rulebook): {basis}",
+        "id": "dasar: {basis}",
         "en": "basis: {basis}",
     },
+    "report_node_some": {
+        "id": "untuk salah satu dari {over}, sendiri-sendiri:",
+        "en": "for some one of the {over}, on its own:",
+    },
+    "report_reference_assumption": {
+        "id": "ASUMSI: {why}",
+        "en": "ASSUMPTION: {why}",
+    },
+    "report_reference_source": {"id": "sumber: {source}", "en": "source: {source}"},
     "report_reference_regulation": {
         "id": "peraturan: {regulation}",
         "en": "regulation: {regulation}",
@@ -373,17 +405,33 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "tanggal evaluasi YYYY-MM-DD (bawaan: hari ini; tanggal yang dipakai selalu dicetak)",
         "en": "evaluation date YYYY-MM-DD (default: today; the date used is always printed)",
     },
+    "cli_help_fiscal_year": {
+        "id": (
+            "tahun anggaran yang dinilai (bawaan: tahun dari --as-of); boleh berakhir sebelum "
+            "--as-of, misalnya 2024 dinilai pada 2025-03-31"
+        ),
+        "en": (
+            "the fiscal year assessed (default: the year of --as-of); it may end before --as-of, "
+            "e.g. 2024 assessed on 2025-03-31"
+        ),
+    },
     "cli_help_rulebook_file": {
-        "id": "berkas rulebook TOML/JSON (bawaan: rulebook PPSP rekonstruksi)",
-        "en": "rulebook file, TOML or JSON (default: the reconstructed PPSP rulebook)",
+        "id": (
+            "berkas rulebook TOML/JSON, atau versi bawaan (2020.1, 2025.1) yang dipakai pada "
+            "tanggal berapa pun (bawaan: rulebook bawaan yang berlaku untuk tahun itu)"
+        ),
+        "en": (
+            "a rulebook file, TOML or JSON, or a bundled version (2020.1, 2025.1) applied on any "
+            "date (default: the bundled rulebook in force for the year)"
+        ),
     },
     "cli_help_rulebook_files": {
         "id": "berkas rulebook TOML/JSON",
         "en": "rulebook files, TOML or JSON",
     },
     "cli_help_rulebook_optional": {
-        "id": "berkas rulebook TOML/JSON (bawaan: rulebook bawaan paket)",
-        "en": "rulebook file, TOML or JSON (default: the bundled rulebook)",
+        "id": "berkas rulebook TOML/JSON atau versi bawaan (bawaan: rulebook bawaan terbaru)",
+        "en": "a rulebook file, TOML or JSON, or a bundled version (default: the latest bundled)",
     },
     "cli_help_format": {"id": "format keluaran", "en": "output format"},
     "cli_help_output": {

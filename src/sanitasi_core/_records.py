@@ -11,16 +11,9 @@ from typing import Any, Final
 
 from dateutil.relativedelta import relativedelta
 
+from sanitasi_core._messages import text
 from sanitasi_core._text import Text
 from sanitasi_core.indicators import Facts, MissingInput
-from sanitasi_core.model import (
-    Activity,
-    Commitment,
-    Evaluation,
-    Meeting,
-    MonitoringReport,
-    PlanningDocument,
-)
 
 Getter = Callable[[Any], object]
 
@@ -73,26 +66,6 @@ FIELDS: Final[Mapping[str, Mapping[str, tuple[str, Getter]]]] = {
 }
 """For each record set, its filterable fields: name → (type, getter)."""
 
-_DATE_OF: Final[Mapping[str, Getter]] = {
-    "commitments": lambda c: c.signed_on,
-    "meetings": lambda m: m.date,
-    "evaluations": lambda e: e.evaluated_on,
-    "monitoring_reports": lambda r: r.period_start,
-    "documents": lambda d: d.adopted_on,
-}
-
-RecordType = Commitment | Meeting | Activity | Evaluation | MonitoringReport | PlanningDocument
-
-
-def _visible(facts: Facts, records: str, item: Any) -> bool | None:
-    """Whether a record existed by the evaluation date (``None``: undated)."""
-    if records == "activities":
-        return bool(item.fiscal_year <= facts.year)
-    day = _DATE_OF[records](item)
-    if not isinstance(day, dt.date):
-        return None
-    return day <= facts.as_of
-
 
 def _in_window(facts: Facts, window: str, value: object) -> bool | None:
     if value is None:
@@ -139,20 +112,22 @@ def _matches(facts: Facts, records: str, item: Any, where: Sequence[Any]) -> boo
 def count_records(
     facts: Facts, records: Any, where: Sequence[Any]
 ) -> tuple[int, int | None, tuple[MissingInput, ...]]:
-    """Count records matching *where*: ``(sure, upper or None if unreported, missing)``."""
+    """Count records matching *where*: ``(sure, upper, missing)``.
+
+    ``upper`` is ``None`` when the list is not reported, ``-1`` when it is marked incomplete
+    (no upper bound). Records are read as seen on the evaluation date; an undated one is
+    undecided.
+    """
     name = records.value
-    items = getattr(facts.dossier, name)  # the name comes from the closed RecordSet enum
+    items = getattr(facts.seen, name)  # the name comes from the closed RecordSet enum
     if items is None:
         return 0, None, (MissingInput(key=name, text=Text(id=f"data {name}", en=f"the {name}")),)
     sure = 0
     undecided = 0
     missing: list[MissingInput] = []
-    for index, item in enumerate(items):
-        seen = _visible(facts, name, item)
-        if seen is False:
-            continue
-        ok = _matches(facts, name, item, where)
-        if seen is None and ok is not False:
+    for item in items:
+        ok = _matches(facts, name, item.record, where)
+        if not item.dated and ok is not False:
             ok = None
         if ok:
             sure += 1
@@ -160,8 +135,18 @@ def count_records(
             undecided += 1
             missing.append(
                 MissingInput(
-                    key=f"{name}[{index}]",
-                    text=Text(id=f"kelengkapan {name}[{index}]", en=f"details of {name}[{index}]"),
+                    key=f"{name}[{item.index}]",
+                    text=Text(
+                        id=f"kelengkapan {name}[{item.index}]",
+                        en=f"details of {name}[{item.index}]",
+                    ),
                 )
             )
+    if name in facts.seen.incomplete:
+        more = MissingInput(key=name, text=text("missing_more_records", name=name))
+        return sure, OPEN_ENDED, (*missing, more)
     return sure, sure + undecided, tuple(missing)
+
+
+OPEN_ENDED: Final = -1
+"""The upper bound :func:`count_records` gives for a list marked incomplete: none."""

@@ -163,7 +163,8 @@ def _build_parser(lang: Lang) -> argparse.ArgumentParser:
     output.add_argument("--output", "-o", type=Path, metavar="FILE", help=h("output"))
     dated = argparse.ArgumentParser(add_help=False)
     dated.add_argument("--as-of", type=_date_arg(lang), metavar="YYYY-MM-DD", help=h("as_of"))
-    dated.add_argument("--rulebook", type=Path, metavar="FILE", help=h("rulebook_file"))
+    dated.add_argument("--fiscal-year", type=int, metavar="YEAR", help=h("fiscal_year"))
+    dated.add_argument("--rulebook", metavar="FILE|VERSION", help=h("rulebook_file"))
     spreadsheet = argparse.ArgumentParser(add_help=False)
     spreadsheet.add_argument("--bom", action="store_true", help=h("bom"))
     spreadsheet.add_argument("--sep", type=_sep_arg(lang), metavar="CHAR", help=h("sep"))
@@ -205,10 +206,10 @@ def _build_parser(lang: Lang) -> argparse.ArgumentParser:
     check = rb_command("check")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE", help=h("rulebook_files"))
     show = rb_command("show", [output])
-    show.add_argument("file", nargs="?", type=Path, metavar="FILE", help=h("rulebook_optional"))
+    show.add_argument("file", nargs="?", metavar="FILE|VERSION", help=h("rulebook_optional"))
     show.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
     table = rb_command("table", [output, spreadsheet])
-    table.add_argument("file", nargs="?", type=Path, metavar="FILE", help=h("rulebook_optional"))
+    table.add_argument("file", nargs="?", metavar="FILE|VERSION", help=h("rulebook_optional"))
     table.add_argument(
         "--format", choices=("markdown", "csv"), default="markdown", help=h("format")
     )
@@ -217,6 +218,7 @@ def _build_parser(lang: Lang) -> argparse.ArgumentParser:
     diff.add_argument("after", metavar="B", help=h("diff_after"))
     diff.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=h("inputs"))
     diff.add_argument("--as-of", type=_date_arg(lang), metavar="YYYY-MM-DD", help=h("as_of"))
+    diff.add_argument("--fiscal-year", type=int, metavar="YEAR", help=h("fiscal_year"))
     diff.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help=h("format")
     )
@@ -386,14 +388,31 @@ def _wants_color(stream: TextIO) -> bool:
     return callable(isatty) and bool(isatty()) and not os.environ.get("NO_COLOR")
 
 
+def _bundled_or_file(path: Path | str) -> Rulebook:
+    """A bundled version (``2020.1``: applied on any date) or a rulebook file."""
+    from sanitasi_core.rulebooks import (  # noqa: PLC0415
+        BUNDLED,
+        default_rulebook,
+        load_rulebook_file,
+    )
+
+    name = str(path)
+    if name == "default":
+        return default_rulebook()
+    if name in BUNDLED and not Path(name).exists():
+        # Chosen by name, a bundled rulebook is the user's choice for every date.
+        return attrs.evolve(default_rulebook(name), valid_from=dt.date.min, valid_to=None)
+    return load_rulebook_file(path)
+
+
 def _load_rulebook(path: Path | str | None, ctx: _Context) -> Rulebook | None:
     from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
-    from sanitasi_core.rulebooks import default_rulebook, load_rulebook_file  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
 
     try:
-        if path is None or str(path) == "default":
+        if path is None:
             return default_rulebook()
-        return load_rulebook_file(path)
+        return _bundled_or_file(path)
     except SanitasiError as error:
         ctx.say(_error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)
@@ -402,16 +421,14 @@ def _load_rulebook(path: Path | str | None, ctx: _Context) -> Rulebook | None:
 
 def _engine(args: argparse.Namespace, ctx: _Context) -> CompiledRulebook | None:
     from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
-    from sanitasi_core.rulebooks import default_rulebooks, load_rulebook_file  # noqa: PLC0415
-    from sanitasi_core.rules import RulebookSet  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+    from sanitasi_core.rules import RulebookSet, rules_date  # noqa: PLC0415
 
     try:
         books = (
-            RulebookSet([load_rulebook_file(args.rulebook)])
-            if args.rulebook
-            else default_rulebooks()
+            RulebookSet([_bundled_or_file(args.rulebook)]) if args.rulebook else default_rulebooks()
         )
-        return books.in_force(args.as_of)
+        return books.in_force(rules_date(args.as_of, args.fiscal_year))
     except SanitasiError as error:
         ctx.say(_error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)
@@ -455,7 +472,7 @@ def _cmd_evaluate(args: argparse.Namespace, ctx: _Context) -> int:
         return ctx.status
     lang = ctx.lang
     files = _files(args.paths, ctx)
-    batch = reports.Batch(engine, args.as_of)
+    batch = reports.Batch(engine, args.as_of, fiscal_year=args.fiscal_year)
     progress = _Progress(len(files), ctx.err)
     inputs = 0
     for path in files:
@@ -516,7 +533,11 @@ def _cmd_explain(args: argparse.Namespace, ctx: _Context) -> int:
         return ctx.status
     source, document = documents[0]
     try:
-        decision = engine.evaluate(load_dossier(document, source=source), as_of=args.as_of)
+        decision = engine.evaluate(
+            load_dossier(document, source=source),
+            as_of=args.as_of,
+            fiscal_year=args.fiscal_year,
+        )
     except SanitasiError as error:
         ctx.invalid(source, _error_text(error, ctx.lang))
         return ctx.status
@@ -626,7 +647,9 @@ def _cmd_rulebook_diff(args: argparse.Namespace, ctx: _Context) -> int:
             except SanitasiError as error:
                 ctx.invalid(source, _error_text(error, ctx.lang))
     try:
-        changes = diff_rulebooks(before, after, dossiers, as_of=args.as_of)
+        changes = diff_rulebooks(
+            before, after, dossiers, as_of=args.as_of, fiscal_year=args.fiscal_year
+        )
     except SanitasiError as error:
         ctx.say(_error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)

@@ -5,26 +5,35 @@ An indicator turns a dossier, seen as of a date, into one :class:`Observation`: 
 missing is ever read as zero. Records dated after the ``as_of`` date are invisible: the engine
 never looks into the future.
 
-Indicators are computed lazily and at most once per evaluation (:class:`Facts` memoises them).
+Indicators are computed lazily and at most once per evaluation (:class:`Facts` memoises them),
+and read the dossier only as seen on the evaluation date (:mod:`sanitasi_core._seen`).
 """
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import Any, Final
+from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from sanitasi_core._messages import text
+from sanitasi_core._seen import Seen, see
 from sanitasi_core._text import Text
+from sanitasi_core.ehra import DEFAULT_CLASSES, risk_class, risk_index
+from sanitasi_core.exceptions import EvaluationError
 from sanitasi_core.model import (
     DEFAULT_ASPECTS,
     AccessRecord,
+    AccessSource,
     Activity,
     AreaType,
+    Commitment,
+    CommitmentSubject,
     DocumentKind,
     Dossier,
+    EhraAssessment,
     EvaluationSubject,
     FundingGroup,
     FundingSource,
@@ -32,11 +41,14 @@ from sanitasi_core.model import (
     Scale,
     ServiceModel,
     ServicePhase,
+    SignatoryRole,
+    SubSector,
 )
 
 __all__ = [
     "CATALOGUE",
     "MATURITY_SCALE",
+    "SOURCE_ORDER",
     "Direction",
     "Facts",
     "IndicatorSpec",
@@ -46,6 +58,7 @@ __all__ = [
     "Param",
     "ValueType",
     "catalogue_as_json",
+    "realisation_band",
 ]
 
 _HUNDRED = Decimal(100)
@@ -87,31 +100,51 @@ class Observation:
         value: the value, or its lower bound for a count that is partly unknown; ``None`` when
             unknown or absent.
         upper: for a count, its upper bound when some records are undecided.
+        open_ended: for a count over a list the dossier marks incomplete: the value is a lower
+            bound with no upper bound.
         absent: the fact is known not to exist (e.g. the aspect was never assessed).
         not_applicable: the indicator does not apply (e.g. no APBD activity that year).
         missing: inputs whose absence makes the value unknown.
         detail: supporting quantities (e.g. ``planned`` and ``realised`` Rupiah, ``households``).
+        notes: what an official should know beside the value (a delegate signed, the
+            realisation band, two sources disagree), in both languages.
     """
 
     value: bool | Decimal | int | None = None
     upper: int | None = None
+    open_ended: bool = False
     absent: bool = False
     not_applicable: bool = False
     missing: tuple[MissingInput, ...] = ()
     detail: Mapping[str, Decimal] = attrs.field(factory=dict)
+    notes: tuple[Text, ...] = ()
 
     @property
     def known(self) -> bool:
         """Whether the value is fully known."""
-        return self.value is not None and (self.upper is None or self.upper == self.value)
+        return (
+            self.value is not None
+            and not self.open_ended
+            and (self.upper is None or self.upper == self.value)
+        )
 
 
 @attrs.frozen(kw_only=True)
 class Param:
-    """A parameter an indicator takes in a rule (``args``)."""
+    """A parameter an indicator takes in a rule (``args``).
+
+    Attributes:
+        name: its name in ``args``.
+        choices: the values it takes; empty when the rulebook decides (aspect ids come from
+            the rulebook's aspect set, service-chain steps from its steps).
+        default: its value when not given; ``None`` makes it required (unless optional).
+        description: what it is, in both languages.
+        optional: it may be left out without a default (e.g. no service-chain step).
+    """
 
     name: str
     choices: tuple[str, ...]
+    optional: bool = False
     default: str | None = None
     description: Text
 
@@ -143,20 +176,60 @@ class IndicatorSpec:
 
 
 class Facts:
-    """A dossier seen on a date; computes each indicator once, on first use.
+    """A dossier seen on a date, for a fiscal year; computes each indicator once, on first use.
+
+    The dossier is read only through :func:`~sanitasi_core._seen.see`: records dated after
+    *as_of* are invisible to every indicator.
 
     Args:
         dossier: the dossier.
         as_of: the evaluation date; nothing dated later is seen.
+        fiscal_year: the fiscal (programme) year assessed; by default the year of *as_of*. It
+            may end before *as_of* (year *N* assessed in year *N+1*), never start after it.
+        aspect_aliases: for each aspect id a rule may name, the assessment keys that count as it
+            (a rulebook's aspect set); an id not listed counts only itself.
+
+    Raises:
+        EvaluationError: if *fiscal_year* is after the year of *as_of*.
     """
 
-    __slots__ = ("_cache", "as_of", "dossier", "year")
+    __slots__ = ("_cache", "as_of", "aspect_aliases", "scope", "seen", "year")
 
-    def __init__(self, dossier: Dossier, as_of: dt.date) -> None:
-        self.dossier = dossier
+    def __init__(
+        self,
+        dossier: Dossier | None,
+        as_of: dt.date,
+        *,
+        fiscal_year: int | None = None,
+        aspect_aliases: Mapping[str, tuple[str, ...]] | None = None,
+        _seen: Seen | None = None,
+        _scope: str | None = None,
+    ) -> None:
+        year = as_of.year if fiscal_year is None else fiscal_year
+        if year > as_of.year:
+            raise EvaluationError(text("fiscal_year_after", year=year, day=as_of.isoformat()))
         self.as_of = as_of
-        self.year = as_of.year
+        self.year = year
+        if _seen is None:
+            assert dossier is not None  # noqa: S101  # one of the two is always given
+            _seen = see(dossier, as_of)
+        self.seen = _seen
+        self.scope = _scope
+        self.aspect_aliases: Mapping[str, tuple[str, ...]] = aspect_aliases or {}
         self._cache: dict[tuple[str, tuple[tuple[str, str], ...]], Observation] = {}
+
+    def scoped(self, index: int) -> "Facts":
+        """Return the facts of one service model alone (for a ``some`` quantifier)."""
+        only = self.seen.only_model(index)
+        ident = only.service_models[0].record.id if only.service_models else None
+        return Facts(
+            None,
+            self.as_of,
+            fiscal_year=self.year,
+            aspect_aliases=self.aspect_aliases,
+            _seen=only,
+            _scope=ident,
+        )
 
     @staticmethod
     def key(
@@ -180,7 +253,7 @@ class Facts:
         return found
 
     def year_of(self, args: Mapping[str, str]) -> int:
-        """Resolve the ``year`` argument: the evaluation year or the one before."""
+        """Resolve the ``year`` argument: the fiscal year assessed or the one before."""
         return self.year - 1 if args.get("year") == "previous" else self.year
 
 
@@ -210,26 +283,43 @@ def _unknown(*missing: MissingInput) -> Observation:
     return Observation(missing=missing)
 
 
-def _flag(found: bool, undecided: list[MissingInput]) -> Observation:
+def _more(f: Facts, name: str) -> MissingInput | None:
+    """What to provide when the dossier marks list *name* incomplete; ``None`` when complete.
+
+    A list marked incomplete (a dossier built from public facts) holds only what is known:
+    a record missing from it is unknown, never absent.
+    """
+    if name not in f.seen.incomplete:
+        return None
+    return MissingInput(key=name, text=text("missing_more_records", name=name))
+
+
+def _flag(
+    found: bool,
+    undecided: list[MissingInput],
+    notes: Iterable[Text] = (),
+    more: MissingInput | None = None,
+) -> Observation:
     """Combine a yes/no fact over records: yes, else unknown if any is undecided, else no."""
     if found:
-        return Observation(value=True)
+        return Observation(value=True, notes=tuple(notes))
+    if more is not None:
+        undecided = [*undecided, more]
     if undecided:
         return Observation(missing=tuple(undecided))
     return Observation(value=False)
 
 
-def _count(sure: int, undecided: list[MissingInput]) -> Observation:
+def _count(
+    sure: int, undecided: list[MissingInput], more: MissingInput | None = None
+) -> Observation:
+    if more is not None:
+        return Observation(value=sure, open_ended=True, missing=(*undecided, more))
     if undecided:
         return Observation(value=sure, upper=sure + len(undecided), missing=tuple(undecided))
     return Observation(value=sure)
 
 
-def _on_or_before(day: dt.date | None, as_of: dt.date) -> bool | None:
-    return None if day is None else day <= as_of
-
-
-_REGIONAL_HEAD_TEXT = ("kepala daerah", "regional head")
 _POLICY_INSTRUMENTS: Final = frozenset(
     {
         InstrumentKind.PERDA,
@@ -248,7 +338,7 @@ _POLICY_INSTRUMENTS: Final = frozenset(
 
 
 def _designated(f: Facts, _: Mapping[str, str]) -> Observation:
-    items = f.dossier.designations
+    items = f.seen.designations
     if items is None:
         return _unknown(
             _missing(
@@ -258,25 +348,25 @@ def _designated(f: Facts, _: Mapping[str, str]) -> Observation:
             )
         )
     undecided = []
-    for i, d in enumerate(items):
-        seen = _on_or_before(d.decree.date, f.as_of)
-        if seen:
+    for item in items:
+        if item.dated:
             return Observation(value=True)
-        if seen is None and d.year <= f.year:
-            undecided.append(
-                _missing(
-                    f"designations[{i}].decree.date",
-                    "tanggal keputusan penetapan",
-                    "the date of the designation decree",
-                )
+        undecided.append(
+            _missing(
+                f"designations[{item.index}].decree.date",
+                "tanggal keputusan penetapan",
+                "the date of the designation decree",
             )
-    return _flag(False, undecided)
+        )
+    return _flag(False, undecided, more=_more(f, "designations"))
 
 
 def _working_group(f: Facts, _: Mapping[str, str]) -> Observation:
-    group = f.dossier.working_group
+    group = f.seen.working_group
     if group is None:
         return _unknown(_missing("working_group", "data Pokja", "the working group (Pokja)"))
+    if f.seen.working_group_decree_later:
+        return Observation(value=False)
     if group.decree is None:
         return _unknown(
             _missing(
@@ -285,8 +375,7 @@ def _working_group(f: Facts, _: Mapping[str, str]) -> Observation:
                 "the decree forming the working group",
             )
         )
-    seen = _on_or_before(group.decree.date, f.as_of)
-    if seen is None:
+    if group.decree.date is None:
         return _unknown(
             _missing(
                 "working_group.decree.date",
@@ -294,40 +383,38 @@ def _working_group(f: Facts, _: Mapping[str, str]) -> Observation:
                 "the date of the decree forming the working group",
             )
         )
-    return Observation(value=seen)
+    return Observation(value=True)
 
 
 _DOCS_MISSING = ("documents", "dokumen perencanaan", "the planning documents")
 
 
 def _ssk_covers(f: Facts, args: Mapping[str, str]) -> Observation:
-    docs = f.dossier.documents
+    docs = f.seen.documents
     if docs is None:
         return _unknown(_missing(*_DOCS_MISSING))
     year = f.year_of(args)
     undecided = []
-    for i, doc in enumerate(docs):
+    for item in docs:
+        doc = item.record
         if doc.kind is not DocumentKind.SSK:
             continue
         covers = doc.covers_year(year)
-        if covers:
+        if covers and item.dated:
             return Observation(value=True)
         if covers is None:
             undecided.append(
-                _missing(f"documents[{i}].period_start", "periode SSK", "the period of the SSK")
+                _missing(
+                    f"documents[{item.index}].period_start", "periode SSK", "the period of the SSK"
+                )
             )
-    return _flag(False, undecided)
+        elif covers:
+            undecided.append(_undated_document(item.index))
+    return _flag(False, undecided, more=_more(f, "documents"))
 
 
-def _document_seen(f: Facts, index: int, doc: Any) -> tuple[bool | None, MissingInput | None]:
-    if doc.adopted_on is not None:
-        return doc.adopted_on <= f.as_of, None
-    year = doc.year if doc.year is not None else doc.period_start
-    if year is not None and year < f.year:
-        return True, None
-    if year is not None and year > f.year:
-        return False, None
-    return None, _missing(
+def _undated_document(index: int) -> MissingInput:
+    return _missing(
         f"documents[{index}].adopted_on",
         "tanggal penetapan dokumen",
         "the date the document was adopted",
@@ -338,30 +425,29 @@ def _has_document(
     kinds: frozenset[DocumentKind],
 ) -> Callable[[Facts, Mapping[str, str]], Observation]:
     def derive(f: Facts, _: Mapping[str, str]) -> Observation:
-        docs = f.dossier.documents
+        docs = f.seen.documents
         if docs is None:
             return _unknown(_missing(*_DOCS_MISSING))
         undecided: list[MissingInput] = []
-        for i, doc in enumerate(docs):
-            if doc.kind not in kinds:
+        for item in docs:
+            if item.record.kind not in kinds:
                 continue
-            seen, why = _document_seen(f, i, doc)
-            if seen:
+            if item.dated:
                 return Observation(value=True)
-            if why is not None:
-                undecided.append(why)
-        return _flag(False, undecided)
+            undecided.append(_undated_document(item.index))
+        return _flag(False, undecided, more=_more(f, "documents"))
 
     return derive
 
 
 def _policy_adopted(f: Facts, _: Mapping[str, str]) -> Observation:
-    docs = f.dossier.documents
+    docs = f.seen.documents
     if docs is None:
         return _unknown(_missing(*_DOCS_MISSING))
     undecided = []
-    for i, doc in enumerate(docs):
-        if doc.kind is not DocumentKind.POLICY_PACKAGE:
+    for item in docs:
+        i, doc = item.index, item.record
+        if doc.kind is not DocumentKind.POLICY_PACKAGE or i in f.seen.later_instruments:
             continue
         if doc.instrument is None:
             undecided.append(
@@ -374,18 +460,16 @@ def _policy_adopted(f: Facts, _: Mapping[str, str]) -> Observation:
             continue
         if doc.instrument.kind not in _POLICY_INSTRUMENTS:
             continue
-        seen = _on_or_before(doc.instrument.date, f.as_of)
-        if seen:
+        if doc.instrument.date is not None:
             return Observation(value=True)
-        if seen is None:
-            undecided.append(
-                _missing(
-                    f"documents[{i}].instrument.date",
-                    "tanggal produk hukum paket kebijakan",
-                    "the date of the instrument adopting the policy package",
-                )
+        undecided.append(
+            _missing(
+                f"documents[{i}].instrument.date",
+                "tanggal produk hukum paket kebijakan",
+                "the date of the instrument adopting the policy package",
             )
-    return _flag(False, undecided)
+        )
+    return _flag(False, undecided, more=_more(f, "documents"))
 
 
 _COMMITMENTS_MISSING = ("commitments", "komitmen yang ditandatangani", "the signed commitments")
@@ -393,26 +477,119 @@ _COMMITMENTS_MISSING = ("commitments", "komitmen yang ditandatangani", "the sign
 
 def _commitment(in_year: bool) -> Callable[[Facts, Mapping[str, str]], Observation]:
     def derive(f: Facts, args: Mapping[str, str]) -> Observation:
-        items = f.dossier.commitments
+        items = f.seen.commitments
         if items is None:
             return _unknown(_missing(*_COMMITMENTS_MISSING))
         year = f.year_of(args)
         found = any(
-            c.office.is_regional_head
-            and c.signed_on <= f.as_of
-            and (not in_year or year in {c.signed_on.year, c.year})
+            c.record.office.is_regional_head
+            and (not in_year or year in {c.record.signed_on.year, c.record.year})
             for c in items
         )
-        return Observation(value=found)
+        return _flag(found, [], more=_more(f, "commitments"))
 
     return derive
 
 
-def _months_since_commitment(f: Facts, _: Mapping[str, str]) -> Observation:
-    items = f.dossier.commitments
+def _signed_for_head(
+    index: int, c: Commitment
+) -> tuple[bool | None, MissingInput | None, Text | None]:
+    """Whether commitment *c* was signed for the regional head, and what to say about it."""
+    role = c.signatory_role
+    if role is None:
+        return (
+            None,
+            _missing(
+                f"commitments[{index}].role",
+                "kapasitas penandatangan komitmen (mis. Sekda atas nama Bupati)",
+                "the capacity the commitment was signed in (e.g. the Sekda for the regent)",
+            ),
+            None,
+        )
+    if not role.for_regional_head:
+        return False, None, None
+    note = None
+    if role in (SignatoryRole.DELEGATE, SignatoryRole.ACTING_HEAD):
+        note = text(
+            "note_signed_by",
+            index=index,
+            role=text(f"role_{role.value}"),
+            office=c.office.value,
+            day=c.signed_on.isoformat(),
+        )
+    return True, None, note
+
+
+def _subject_missing(index: int) -> MissingInput:
+    return _missing(
+        f"commitments[{index}].subject",
+        "isi komitmen (paket kebijakan atau layanan tahun itu)",
+        "what the commitment commits to (the policy package or the year's services)",
+    )
+
+
+def _policy_commitment(f: Facts, _: Mapping[str, str]) -> Observation:
+    """The commitment in force (the latest) to the policy package, signed for the regional head."""
+    items = f.seen.commitments
     if items is None:
         return _unknown(_missing(*_COMMITMENTS_MISSING))
-    dates = [c.signed_on for c in items if c.office.is_regional_head and c.signed_on <= f.as_of]
+    relevant = [c for c in items if c.record.subject in (CommitmentSubject.POLICY_PACKAGE, None)]
+    if not relevant:
+        return _flag(False, [], more=_more(f, "commitments"))
+    latest_day = max(c.record.signed_on for c in relevant)
+    latest = [c for c in relevant if c.record.signed_on == latest_day]
+    undecided: list[MissingInput] = []
+    notes: list[Text] = []
+    found = False
+    for c in latest:
+        if c.record.subject is None:
+            undecided.append(_subject_missing(c.index))
+            continue
+        ok, why, note = _signed_for_head(c.index, c.record)
+        if ok:
+            found = True
+            notes.extend([note] if note else [])
+        elif why is not None:
+            undecided.append(why)
+    # A later commitment missing from an incomplete list could be the one in force.
+    return _flag(found, undecided, notes, more=None if found else _more(f, "commitments"))
+
+
+def _service_commitment(f: Facts, args: Mapping[str, str]) -> Observation:
+    """A commitment to the year's services, signed in or for the year, for the regional head."""
+    items = f.seen.commitments
+    if items is None:
+        return _unknown(_missing(*_COMMITMENTS_MISSING))
+    year = f.year_of(args)
+    undecided: list[MissingInput] = []
+    notes: list[Text] = []
+    found = False
+    for item in items:
+        c = item.record
+        if year not in {c.signed_on.year, c.year}:
+            continue
+        if c.subject is None:
+            undecided.append(_subject_missing(item.index))
+            continue
+        if c.subject is not CommitmentSubject.SERVICE:
+            continue
+        ok, why, note = _signed_for_head(item.index, c)
+        if ok:
+            found = True
+            notes.extend([note] if note else [])
+        elif why is not None:
+            undecided.append(why)
+    return _flag(found, undecided, notes, more=_more(f, "commitments"))
+
+
+def _months_since_commitment(f: Facts, _: Mapping[str, str]) -> Observation:
+    items = f.seen.commitments
+    if items is None:
+        return _unknown(_missing(*_COMMITMENTS_MISSING))
+    dates = [c.record.signed_on for c in items if c.record.office.is_regional_head]
+    more = _more(f, "commitments")
+    if more is not None:
+        return _unknown(more)  # a later commitment may be missing from the list
     if not dates:
         return Observation(absent=True)
     delta = relativedelta(f.as_of, max(dates))
@@ -431,47 +608,49 @@ def _trial_phase(model: ServiceModel) -> ServicePhase | None:
     return next((p for p in model.phases or () if p.scale is Scale.TRIAL), None)
 
 
+def _phases_missing(index: int) -> MissingInput:
+    return _missing(
+        f"service_models[{index}].phases",
+        "tahap dan skala layanan",
+        "the phases and scale of the service",
+    )
+
+
 def _trial_models(f: Facts, _: Mapping[str, str]) -> Observation:
-    models = f.dossier.service_models
+    models = f.seen.service_models
     if models is None:
         return _unknown(_missing(*_MODELS_MISSING))
     sure = 0
     undecided = []
-    for i, m in enumerate(models):
+    for item in models:
+        m = item.record
         if m.phases is None:
-            undecided.append(
-                _missing(
-                    f"service_models[{i}].phases",
-                    "tahap dan skala layanan",
-                    "the phases and scale of the service",
-                )
-            )
+            undecided.append(_phases_missing(item.index))
             continue
         trial = _trial_phase(m)
         if trial is None:
             continue
-        seen = _on_or_before(trial.start, f.as_of)
-        if seen:
+        if trial.start is not None:
             sure += 1
-        elif seen is None:
+        else:
             undecided.append(
                 _missing(
-                    f"service_models[{i}].phases.start",
+                    f"service_models[{item.index}].phases.start",
                     "tanggal mulai uji coba",
                     "the start date of the trial",
                 )
             )
-    return _count(sure, undecided)
+    return _count(sure, undecided, _more(f, "service_models"))
 
 
 def _linked_activities(f: Facts) -> list[tuple[int, Activity]] | None:
-    acts = f.dossier.activities
+    acts = f.seen.activities
     if acts is None:
         return None
     return [
-        (i, a)
-        for i, a in enumerate(acts)
-        if a.service_model is not None and a.fiscal_year <= f.year
+        (a.index, a.record)
+        for a in acts
+        if a.record.service_model is not None and a.record.fiscal_year <= f.year
     ]
 
 
@@ -492,7 +671,7 @@ def _funded_activities(f: Facts, _: Mapping[str, str]) -> Observation:
             )
         else:
             sure += 1
-    return _count(sure, undecided)
+    return _count(sure, undecided, _more(f, "activities"))
 
 
 def _planned_in_activities(f: Facts, _: Mapping[str, str]) -> Observation:
@@ -512,7 +691,7 @@ def _planned_in_activities(f: Facts, _: Mapping[str, str]) -> Observation:
             )
         elif a.planned_in:
             sure += 1
-    return _count(sure, undecided)
+    return _count(sure, undecided, _more(f, "activities"))
 
 
 def _trial_years(f: Facts, model: ServiceModel) -> range | None:
@@ -530,7 +709,7 @@ def _trial_realised(f: Facts, _: Mapping[str, str]) -> Observation:
     sure = 0
     undecided = []
     for i, a in linked:
-        model = f.dossier.service_model(a.service_model or "")
+        model = f.seen.service_model(a.service_model)
         years = _trial_years(f, model) if model is not None else None
         if years is None or a.fiscal_year not in years:
             continue
@@ -544,7 +723,7 @@ def _trial_realised(f: Facts, _: Mapping[str, str]) -> Observation:
             )
         elif a.realised > 0:
             sure += 1
-    return _count(sure, undecided)
+    return _count(sure, undecided, _more(f, "activities"))
 
 
 def _overlaps(start: dt.date, end: dt.date, years: range) -> bool:
@@ -552,7 +731,7 @@ def _overlaps(start: dt.date, end: dt.date, years: range) -> bool:
 
 
 def _trial_monitoring(f: Facts, _: Mapping[str, str]) -> Observation:
-    reports = f.dossier.monitoring_reports
+    reports = f.seen.monitoring_reports
     if reports is None:
         return _unknown(
             _missing(
@@ -561,73 +740,80 @@ def _trial_monitoring(f: Facts, _: Mapping[str, str]) -> Observation:
                 "the monitoring report of the trial",
             )
         )
-    activity_model = {a.id: a.service_model for a in f.dossier.activities or ()}
+    activity_model = {a.record.id: a.record.service_model for a in f.seen.activities or ()}
     count = 0
-    for rep in reports:
-        if rep.period_start > f.as_of:
-            continue
+    for item in reports:
+        rep = item.record
         models = {rep.service_model} | {activity_model.get(x) for x in rep.activities}
         for ident in models - {None}:
-            model = f.dossier.service_model(ident or "")
+            model = f.seen.service_model(ident)
             years = _trial_years(f, model) if model is not None else None
             if years and _overlaps(rep.period_start, rep.period_end, years):
                 count += 1
                 break
-    return Observation(value=count)
+    return _count(count, [], _more(f, "monitoring_reports"))
 
 
 def _trial_evaluations(f: Facts, _: Mapping[str, str]) -> Observation:
-    items = f.dossier.evaluations
+    items = f.seen.evaluations
     if items is None:
         return _unknown(_missing("evaluations", "evaluasi uji coba", "the evaluation of the trial"))
     sure = 0
     undecided = []
-    for i, ev in enumerate(items):
-        if ev.subject is not EvaluationSubject.TRIAL or ev.evaluated_on > f.as_of:
+    for item in items:
+        ev = item.record
+        if ev.subject is not EvaluationSubject.TRIAL:
             continue
         if ev.lessons is None:
             undecided.append(
                 _missing(
-                    f"evaluations[{i}].lessons",
+                    f"evaluations[{item.index}].lessons",
                     "pembelajaran dari evaluasi uji coba",
                     "the lessons of the trial evaluation",
                 )
             )
         elif ev.lessons:
             sure += 1
-    return _count(sure, undecided)
+    return _count(sure, undecided, _more(f, "evaluations"))
+
+
+def _assessments_missing(index: int) -> MissingInput:
+    return _missing(
+        f"service_models[{index}].assessments",
+        "penilaian aspek model layanan",
+        "the aspect assessments of the service model",
+    )
 
 
 def _aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
     aspect = args["aspect"]
-    models = f.dossier.service_models
+    keys = f.aspect_aliases.get(aspect, (aspect,))
+    step = args.get("step")
+    models = f.seen.service_models
     if models is None:
         return _unknown(_missing(*_MODELS_MISSING))
     year = f.year_of(args)
     best: Decimal | None = None
     undecided = []
-    for i, m in enumerate(models):
+    for item in models:
+        m = item.record
         if m.assessments is None:
-            undecided.append(
-                _missing(
-                    f"service_models[{i}].assessments",
-                    "penilaian aspek model layanan",
-                    "the aspect assessments of the service model",
-                )
-            )
+            undecided.append(_assessments_missing(item.index))
             continue
         scored = [
             a
             for a in m.assessments
-            if a.aspect == aspect and a.assessed_on.year == year and a.assessed_on <= f.as_of
+            if a.aspect in keys and a.assessed_on.year == year and (step is None or a.step == step)
         ]
         if scored:
             latest = max(scored, key=lambda a: a.assessed_on).score
             best = latest if best is None else max(best, latest)
-    if undecided:
+    more = _more(f, "service_models")
+    if undecided or (more is not None and best is None):
         # Another model's unreported assessment could score higher: the best is a lower bound.
         return Observation(
-            missing=tuple(undecided), detail={"lower_bound": best} if best is not None else {}
+            missing=(*undecided, *([more] if more else [])),
+            detail={"lower_bound": best} if best is not None else {},
         )
     if best is None:
         return Observation(absent=True)
@@ -635,41 +821,54 @@ def _aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
 
 
 def _area_expanded(f: Facts, _: Mapping[str, str]) -> Observation:
-    models = f.dossier.service_models
+    models = f.seen.service_models
     if models is None:
         return _unknown(_missing(*_MODELS_MISSING))
     undecided = []
-    for i, m in enumerate(models):
+    for item in models:
+        m = item.record
         if m.phases is None:
-            undecided.append(
-                _missing(
-                    f"service_models[{i}].phases",
-                    "tahap dan skala layanan",
-                    "the phases and scale of the service",
-                )
-            )
+            undecided.append(_phases_missing(item.index))
             continue
         if _trial_phase(m) is None:
             continue
         for p in m.phases:
             if p.scale is Scale.TRIAL:
                 continue
-            seen = _on_or_before(p.start, f.as_of)
-            if seen:
+            if p.start is not None:
                 return Observation(value=True)
-            if seen is None:
-                undecided.append(
-                    _missing(
-                        f"service_models[{i}].phases.start",
-                        "tanggal mulai skala diperluas",
-                        "the start of the expanded phase",
-                    )
+            undecided.append(
+                _missing(
+                    f"service_models[{item.index}].phases.start",
+                    "tanggal mulai skala diperluas",
+                    "the start of the expanded phase",
                 )
-    return _flag(False, undecided)
+            )
+    return _flag(False, undecided, more=_more(f, "service_models"))
+
+
+_BANDS: Final = (
+    (Decimal(91), "band_very_high"),
+    (Decimal(76), "band_high"),
+    (Decimal(66), "band_medium"),
+    (Decimal(51), "band_low"),
+    (Decimal(0), "band_very_low"),
+)
+
+
+def realisation_band(share: Decimal) -> Text:
+    """Name the Permendagri 86/2017 band of a realisation share (context, not a threshold).
+
+    The bands are those of the evaluation of regional development plans: ≥ 91 very high,
+    76-90 high, 66-75 medium, 51-65 low, ≤ 50 very low (a share between two bands, such as
+    90.5, takes the lower one).
+    """
+    code = next(code for low, code in _BANDS if share >= low)
+    return text("note_realisation_band", band=text(code), share=share)
 
 
 def _apbd_realisation(f: Facts, args: Mapping[str, str]) -> Observation:
-    acts = f.dossier.activities
+    acts = f.seen.activities
     if acts is None:
         return _unknown(_missing(*_ACTIVITIES_MISSING))
     year = f.year_of(args)
@@ -677,7 +876,8 @@ def _apbd_realisation(f: Facts, args: Mapping[str, str]) -> Observation:
     realised = Decimal(0)
     undecided = []
     any_apbd = False
-    for i, a in enumerate(acts):
+    for item in acts:
+        i, a = item.index, item.record
         if a.fiscal_year != year:
             continue
         if a.funding_source is None:
@@ -703,16 +903,23 @@ def _apbd_realisation(f: Facts, args: Mapping[str, str]) -> Observation:
             continue
         planned += a.planned
         realised += a.realised
+    more = _more(f, "activities")
+    if more is not None:
+        undecided.append(more)  # an APBD activity of the year may be missing from the list
     if undecided:
         return Observation(missing=tuple(undecided))
     if not any_apbd or planned == 0:
         return Observation(not_applicable=True)
     ratio = _percent(realised, planned, higher_is_better=True)
-    return Observation(value=ratio, detail={"planned": planned, "realised": realised})
+    return Observation(
+        value=ratio,
+        detail={"planned": planned, "realised": realised},
+        notes=(realisation_band(ratio),),
+    )
 
 
 def _funding_groups_monitored(f: Facts, args: Mapping[str, str]) -> Observation:
-    reports = f.dossier.monitoring_reports
+    reports = f.seen.monitoring_reports
     if reports is None:
         return _unknown(
             _missing(
@@ -722,18 +929,20 @@ def _funding_groups_monitored(f: Facts, args: Mapping[str, str]) -> Observation:
             )
         )
     year = f.year_of(args)
-    source_of = {a.id: a.funding_source for a in f.dossier.activities or ()}
+    source_of = {a.record.id: a.record.funding_source for a in f.seen.activities or ()}
     covered: set[FundingGroup] = set()
-    for rep in reports:
-        if rep.period_start > f.as_of or not (rep.period_start.year <= year <= rep.period_end.year):
+    for item in reports:
+        rep = item.record
+        if not rep.period_start.year <= year <= rep.period_end.year:
             continue
         covered.update(rep.funding_groups)
         covered.update(s.group for x in rep.activities if (s := source_of.get(x)) is not None)
-    return Observation(value=covered >= {FundingGroup.APBD, FundingGroup.NON_APBD})
+    both = covered >= {FundingGroup.APBD, FundingGroup.NON_APBD}
+    return _flag(both, [], more=_more(f, "monitoring_reports"))
 
 
 def _model_evaluated(f: Facts, args: Mapping[str, str]) -> Observation:
-    items = f.dossier.evaluations
+    items = f.seen.evaluations
     if items is None:
         return _unknown(
             _missing("evaluations", "evaluasi model layanan", "the evaluation of the service model")
@@ -741,24 +950,71 @@ def _model_evaluated(f: Facts, args: Mapping[str, str]) -> Observation:
     year = f.year_of(args)
     subjects = {EvaluationSubject.SERVICE_MODEL, EvaluationSubject.POST_M4}
     found = any(
-        ev.subject in subjects
-        and ev.evaluated_on.year == year
-        and ev.evaluated_on <= f.as_of
-        and bool(ev.improvements or ev.findings)
+        ev.record.subject in subjects
+        and ev.record.evaluated_on.year == year
+        and bool(ev.record.improvements or ev.record.findings)
         for ev in items
     )
-    return Observation(value=found)
+    return _flag(found, [], more=_more(f, "evaluations"))
 
 
-def _access_for(f: Facts, year: int) -> AccessRecord | None:
+def _nawasis_entered(f: Facts, args: Mapping[str, str]) -> Observation:
+    entries = f.seen.nawasis_entries
+    if entries is None:
+        return _unknown(
+            _missing(
+                "nawasis_entries",
+                "catatan input keluaran milestone di NAWASIS",
+                "the milestone outputs entered in NAWASIS",
+            )
+        )
+    year = f.year_of(args)
+    mine = [e.record for e in entries if e.record.year == year]
+    if not mine:
+        return _flag(False, [], more=_more(f, "nawasis_entries"))
+    latest = max(mine, key=lambda e: e.entered_on)
+    notes: tuple[Text, ...] = ()
+    if latest.completeness is not None:
+        notes = (text("note_nawasis_completeness", share=latest.completeness),)
+    return Observation(value=True, notes=notes)
+
+
+# Official statistics first, then the national system, then computed and survey figures: two
+# sources for the same year must not make the result depend on the order of the records.
+SOURCE_ORDER: Final[tuple[AccessSource, ...]] = (
+    AccessSource.SUSENAS,
+    AccessSource.NAWASIS,
+    AccessSource.HOUSEHOLD_RECORDS,
+    AccessSource.EHRA,
+    AccessSource.DISTRICT_REPORT,
+    AccessSource.OTHER,
+)
+
+
+def _access_for(f: Facts, year: int, name: str) -> tuple[AccessRecord | None, list[Text]]:
+    """The total-area record of *year* with a value for *name*, by source priority."""
     records = [
-        r
-        for r in f.dossier.access_records or ()
-        if r.year == year and r.area is AreaType.TOTAL and r.year <= f.year
+        r.record
+        for r in f.seen.access_records or ()
+        if r.record.year == year and r.record.area is AreaType.TOTAL
     ]
-    # Prefer a record with the full ladder, then a stable order of sources.
-    records.sort(key=lambda r: (r.layak_share is None, r.source.value))
-    return records[0] if records else None
+    valued = [(r, _share_of(r, name)) for r in records]
+    valued = [(r, v) for r, v in valued if v is not None]
+    valued.sort(key=lambda rv: SOURCE_ORDER.index(rv[0].source))
+    if not valued:
+        return None, []
+    notes = []
+    if len({v for _, v in valued}) > 1:
+        shown = "; ".join(f"{r.source.value} {v}" for r, v in valued)
+        notes.append(
+            text("note_sources_disagree", year=year, values=shown, used=valued[0][0].source.value)
+        )
+    return valued[0][0], notes
+
+
+def _share_of(record: AccessRecord, name: str) -> Decimal | None:
+    value: Decimal | None = record.layak_share if name == "layak" else getattr(record, name)
+    return value
 
 
 _ACCESS_MISSING_ID = "angka akses sanitasi tahun {year}"
@@ -768,13 +1024,8 @@ _ACCESS_MISSING_EN = "the sanitation access figures of {year}"
 def _share(name: str) -> Callable[[Facts, Mapping[str, str]], Observation]:
     def derive(f: Facts, args: Mapping[str, str]) -> Observation:
         year = f.year_of(args)
-        record = _access_for(f, year)
-        value = (
-            None
-            if record is None
-            else (record.layak_share if name == "layak" else getattr(record, name))
-        )
-        if value is None:
+        record, notes = _access_for(f, year, name)
+        if record is None:
             return _unknown(
                 _missing(
                     f"access_records[{year}].{name}",
@@ -782,14 +1033,12 @@ def _share(name: str) -> Callable[[Facts, Mapping[str, str]], Observation]:
                     _ACCESS_MISSING_EN.format(year=year),
                 )
             )
+        value = _share_of(record, name)
+        assert value is not None  # noqa: S101  # only valued records are returned
         detail = {}
-        if (
-            record is not None
-            and record.households is not None
-            and record.households.total is not None
-        ):
+        if record.households is not None and record.households.total is not None:
             detail["households"] = Decimal(record.households.total)
-        return Observation(value=value, detail=detail)
+        return Observation(value=value, detail=detail, notes=tuple(notes))
 
     return derive
 
@@ -801,26 +1050,33 @@ def _layak_change(f: Facts, _: Mapping[str, str]) -> Observation:
         return Observation(missing=now.missing + before.missing)
     assert isinstance(now.value, Decimal)  # noqa: S101
     assert isinstance(before.value, Decimal)  # noqa: S101
-    return Observation(value=now.value - before.value, detail=dict(now.detail))
+    return Observation(
+        value=now.value - before.value, detail=dict(now.detail), notes=now.notes + before.notes
+    )
 
 
 def _odf_villages(f: Facts, _: Mapping[str, str]) -> Observation:
-    villages = f.dossier.villages
+    villages = f.seen.villages
     if villages is None:
         return _unknown(
             _missing("villages", "daftar desa dan status ODF", "the villages and their ODF status")
         )
     undecided = []
     verified = 0
-    for i, village in enumerate(villages):
-        if village.odf is None:
+    for item in villages:
+        if item.record.odf is None:
             undecided.append(
-                _missing(f"villages[{i}].odf", "status ODF desa", "the ODF status of the village")
+                _missing(
+                    f"villages[{item.index}].odf",
+                    "status ODF desa",
+                    "the ODF status of the village",
+                )
             )
-        elif village.odf and (
-            village.odf_verified_on is None or village.odf_verified_on <= f.as_of
-        ):
+        elif item.record.odf:
             verified += 1
+    more = _more(f, "villages")
+    if more is not None:
+        undecided.append(more)  # the share needs every village
     if undecided:
         return Observation(missing=tuple(undecided))
     if not villages:
@@ -838,7 +1094,9 @@ def _waste_share(part: str) -> Callable[[Facts, Mapping[str, str]], Observation]
             f"the waste generated and {part} in {year}",
         )
         records = [
-            r for r in f.dossier.waste_records or () if r.year == year and r.area is AreaType.TOTAL
+            r.record
+            for r in f.seen.waste_records or ()
+            if r.record.year == year and r.record.area is AreaType.TOTAL
         ]
         record = records[0] if records else None
         amount = None if record is None else getattr(record, part)
@@ -853,56 +1111,54 @@ def _waste_share(part: str) -> Callable[[Facts, Mapping[str, str]], Observation]
 
 
 def _aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
-    from sanitasi_core.model import SubSector  # noqa: PLC0415  # the enum, for the lookup only
-
-    models = f.dossier.service_models
+    models = f.seen.service_models
     if models is None:
         return _unknown(_missing(*_MODELS_MISSING))
     sector = SubSector(args["sub_sector"])
     year = f.year_of(args)
-    chosen = [(i, m) for i, m in enumerate(models) if m.sub_sector is sector]
+    chosen = [item for item in models if item.record.sub_sector is sector]
+    more = _more(f, "service_models")
     if not chosen:
-        return Observation(absent=True)
+        return _unknown(more) if more is not None else Observation(absent=True)
     best: Decimal | None = None
     undecided = []
-    for i, m in chosen:
+    for item in chosen:
+        m = item.record
         if m.assessments is None:
-            undecided.append(
-                _missing(
-                    f"service_models[{i}].assessments",
-                    "penilaian aspek model layanan",
-                    "the aspect assessments of the service model",
-                )
-            )
+            undecided.append(_assessments_missing(item.index))
             continue
         latest: dict[str, Decimal] = {}
         for a in sorted(m.assessments, key=lambda a: a.assessed_on):
-            if a.assessed_on.year == year and a.assessed_on <= f.as_of:
+            if a.assessed_on.year == year:
                 latest[a.aspect] = MATURITY_SCALE.level(a.score)
         if all(aspect in latest for aspect in DEFAULT_ASPECTS):
             mean = sum((latest[a] for a in DEFAULT_ASPECTS), Decimal(0)) / len(DEFAULT_ASPECTS)
             best = mean if best is None else max(best, mean)
     if best is not None:
         return Observation(value=best.quantize(_CENT, rounding=ROUND_FLOOR))
+    if more is not None:
+        undecided.append(more)
     if undecided:
         return Observation(missing=tuple(undecided))
     return Observation(absent=True)
 
 
 def _high_risk_villages(f: Facts, args: Mapping[str, str]) -> Observation:
-    from sanitasi_core.ehra import DEFAULT_CLASSES, risk_class, risk_index  # noqa: PLC0415
-
-    surveys = f.dossier.ehra
+    surveys = f.seen.ehra
     if surveys is None:
         return _unknown(
             _missing("ehra", "hasil survei EHRA per desa", "the EHRA survey results per village")
         )
     year = f.year_of(args)
-    latest: dict[str, Any] = {}
-    for s in surveys:
+    latest: dict[str, EhraAssessment] = {}
+    for item in surveys:
+        s = item.record
         newer = s.village not in latest or latest[s.village].year < s.year
         if s.year <= year and newer:
             latest[s.village] = s
+    more = _more(f, "ehra")
+    if more is not None:
+        return _unknown(more)  # the share needs every surveyed village
     if not latest:
         return Observation(absent=True)
     high = 0
@@ -959,13 +1215,25 @@ _YEAR = Param(
 )
 _SUB_SECTOR = Param(
     name="sub_sector",
-    choices=("wastewater", "solid_waste", "drainage", "hygiene"),
+    choices=tuple(s.value for s in SubSector),
     description=Text(id="sub-sektor sanitasi", en="the sanitation sub-sector"),
 )
 _ASPECT = Param(
     name="aspect",
-    choices=DEFAULT_ASPECTS,
-    description=Text(id="aspek model layanan", en="the service-model aspect"),
+    choices=(),
+    description=Text(
+        id="aspek model layanan (dari himpunan aspek rulebook)",
+        en="the service-model aspect (from the rulebook's aspect set)",
+    ),
+)
+_STEP = Param(
+    name="step",
+    choices=(),
+    optional=True,
+    description=Text(
+        id="langkah rantai layanan (dari rulebook); tanpa ini: layanan secara keseluruhan",
+        en="the service-chain step (from the rulebook); without it: the service as a whole",
+    ),
 )
 
 
@@ -1041,15 +1309,89 @@ _SPECS: Final = (
         "sanitation_profile",
         B,
         "",
-        _has_document(frozenset({DocumentKind.SANITATION_PROFILE, DocumentKind.BUKU_PUTIH})),
-        (
-            "Profil sanitasi (atau Buku Putih Sanitasi) tersedia",
-            "A sanitation profile (or Buku Putih Sanitasi) exists",
+        _has_document(
+            frozenset({DocumentKind.SANITATION_PROFILE, DocumentKind.BUKU_PUTIH, DocumentKind.LSS})
         ),
         (
-            "dokumen sanitation_profile atau buku_putih yang ditetapkan pada atau sebelum tanggal evaluasi",
-            "a sanitation_profile or buku_putih document adopted on or before the evaluation date",
+            "Profil sanitasi, LSS atau Buku Putih Sanitasi tersedia",
+            "A sanitation profile, LSS or Buku Putih Sanitasi exists",
         ),
+        (
+            "dokumen sanitation_profile, lss atau buku_putih yang ditetapkan pada atau sebelum tanggal evaluasi",
+            "a sanitation_profile, lss or buku_putih document adopted on or before the evaluation date",
+        ),
+    ),
+    _spec(
+        "advocacy_material",
+        B,
+        "",
+        _has_document(frozenset({DocumentKind.ADVOCACY_MATERIAL})),
+        (
+            "Materi advokasi untuk kepala daerah tersedia",
+            "Advocacy material for the regional head exists",
+        ),
+        (
+            "dokumen advocacy_material yang ditetapkan pada atau sebelum tanggal evaluasi",
+            "an advocacy_material document adopted on or before the evaluation date",
+        ),
+    ),
+    _spec(
+        "policy_package_drafted",
+        B,
+        "",
+        _has_document(frozenset({DocumentKind.POLICY_PACKAGE_DRAFT, DocumentKind.POLICY_PACKAGE})),
+        (
+            "Paket kebijakan sanitasi telah disusun",
+            "The sanitation policy package has been drafted",
+        ),
+        (
+            "dokumen policy_package_draft atau policy_package pada atau sebelum tanggal evaluasi",
+            "a policy_package_draft or policy_package document on or before the evaluation date",
+        ),
+    ),
+    _spec(
+        "policy_commitment",
+        B,
+        "",
+        _policy_commitment,
+        (
+            "Komitmen yang berlaku terhadap paket kebijakan, ditandatangani untuk kepala daerah",
+            "The commitment in force to the policy package, signed for the regional head",
+        ),
+        (
+            "komitmen terakhir bersubjek policy_package sampai tanggal evaluasi, oleh kepala daerah, wakil, Pj/Plt atau pejabat atas namanya (dicatat)",
+            "the latest commitment with subject policy_package up to the evaluation date, by the regional head, deputy, acting head or an official on their behalf (noted)",
+        ),
+    ),
+    _spec(
+        "service_commitment_in_year",
+        B,
+        "",
+        _service_commitment,
+        (
+            "Komitmen kepala daerah atas layanan sanitasi tahun tersebut",
+            "A regional-head commitment to the sanitation services of that year",
+        ),
+        (
+            "komitmen bersubjek service yang ditandatangani pada tahun itu atau untuk tahun itu, oleh kepala daerah atau atas namanya (dicatat)",
+            "a commitment with subject service signed in, or made for, that year, by the regional head or on their behalf (noted)",
+        ),
+        params=(_YEAR,),
+    ),
+    _spec(
+        "nawasis_entered",
+        B,
+        "",
+        _nawasis_entered,
+        (
+            "Keluaran milestone tahun tersebut diinput ke NAWASIS",
+            "The year's milestone outputs entered in NAWASIS",
+        ),
+        (
+            "catatan nawasis_entries untuk tahun itu pada atau sebelum tanggal evaluasi",
+            "a nawasis_entries record for that year on or before the evaluation date",
+        ),
+        params=(_YEAR,),
     ),
     _spec(
         "regional_head_commitment",
@@ -1195,10 +1537,10 @@ _SPECS: Final = (
             "Score of a service-model aspect in that year",
         ),
         (
-            "skor penilaian terakhir aspek itu pada tahun tersebut, tertinggi di antara model layanan",
-            "the latest assessment score of that aspect in the year, highest across service models",
+            "skor penilaian terakhir aspek itu (atau aliasnya dalam himpunan aspek rulebook) pada tahun tersebut, tertinggi di antara model layanan yang ditinjau (satu model di dalam some)",
+            "the latest assessment score of that aspect (or an alias in the rulebook's aspect set) in the year, highest across the service models in view (one model inside some)",
         ),
-        params=(_ASPECT, _YEAR),
+        params=(_ASPECT, _STEP, _YEAR),
     ),
     _spec(
         "service_area_expanded",
@@ -1401,6 +1743,7 @@ def catalogue_as_json() -> list[dict[str, object]]:
                     "name": p.name,
                     "choices": list(p.choices),
                     "default": p.default,
+                    "optional": p.optional,
                     "description": {"id": p.description.id, "en": p.description.en},
                 }
                 for p in s.params

@@ -2,7 +2,10 @@
 
 A :class:`HouseholdRecord` holds one household's survey answers; ``None`` in any answer means
 *not known*. :func:`classify` puts the household on a :class:`Rung` of Indonesia's version of
-the WHO/UNICEF JMP ladder (DOMAIN.md §5), or leaves the rung unknown and names the unknown
+the WHO/UNICEF JMP ladder (the Susenas-based definitions of *akses aman*, *layak sendiri*,
+*layak bersama*, *belum layak* and *BABS*, published on NAWASIS:
+https://www.nawasis.org/portal/database/home/definisi; JMP: https://washdata.org/monitoring/
+sanitation), or leaves the rung unknown and names the unknown
 answers it depends on. An unknown answer makes the rung unknown **only when the rung really
 depends on it**: the classification is evaluated under every possible completion of the unknown
 answers, and a rung is given only when all completions agree.
@@ -386,7 +389,7 @@ def _classify_key(key: _Key) -> Classification:
 
 
 def classify(record: HouseholdRecord) -> Classification:
-    """Put one household on the sanitation ladder (DOMAIN.md §5).
+    """Put one household on the sanitation ladder (Indonesia's Susenas-based definitions).
 
     The rules, for a household whose answers are all known:
 
@@ -670,11 +673,12 @@ def to_access_record(
             total=int(part.total_weight),
             **{rung.value: int(part.counts[rung.value]) for rung in Rung},
         )
+    rungs: dict[str, Any] = {rung.value: shares[rung.value] for rung in Rung}
     return AccessRecord(
         year=year,
         source=AccessSource.HOUSEHOLD_RECORDS,
         area=area,
-        **{rung.value: shares[rung.value] for rung in Rung},
+        **rungs,
         layak=part.layak,
         households=households,
         provenance=(Provenance(source=source_note, note=_survey_note(summary, part)),),

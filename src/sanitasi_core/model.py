@@ -16,7 +16,9 @@ import attrs
 
 from sanitasi_core import _validators as v
 from sanitasi_core._messages import phrase, text
+from sanitasi_core._text import Text
 from sanitasi_core.codes import RegionLevel, parse_apbd_code, parse_region_code
+from sanitasi_core.decrees import parse_decree_number
 from sanitasi_core.exceptions import ParseError, Problem, ValidationError
 from sanitasi_core.regions import default_registry  # loads its data on first call, not here
 
@@ -24,6 +26,7 @@ __all__ = [
     "APBD_SOURCES",
     "DEFAULT_ASPECTS",
     "DOSSIER_SCHEMA",
+    "DOSSIER_SCHEMAS",
     "AccessRecord",
     "AccessSource",
     "Activity",
@@ -31,10 +34,12 @@ __all__ = [
     "AreaType",
     "AspectAssessment",
     "Commitment",
+    "CommitmentSubject",
     "CommitmentTarget",
     "Designation",
     "DocumentKind",
     "Dossier",
+    "DossierList",
     "EhraAssessment",
     "Evaluation",
     "EvaluationSubject",
@@ -49,6 +54,7 @@ __all__ = [
     "Milestone",
     "MonitoringReport",
     "NationalTarget",
+    "NawasisEntry",
     "Office",
     "PlanningDocument",
     "Provenance",
@@ -57,6 +63,9 @@ __all__ = [
     "Scale",
     "ServiceModel",
     "ServicePhase",
+    "SignatoryRole",
+    "Source",
+    "StageReport",
     "SubSector",
     "TargetIndicator",
     "VillageRecord",
@@ -64,8 +73,11 @@ __all__ = [
     "WorkingGroup",
 ]
 
-DOSSIER_SCHEMA: Final = "sanitasi.dossier/v1"
+DOSSIER_SCHEMA: Final = "sanitasi.dossier/v2"
 """The format name and version written in every dossier document's ``schema`` field."""
+
+DOSSIER_SCHEMAS: Final = ("sanitasi.dossier/v1", DOSSIER_SCHEMA)
+"""Every format version the loader reads; a v1 document is read as the v2 document it names."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,8 +136,11 @@ class DocumentKind(StrEnum):
     SSK = "ssk"  #: *Strategi Sanitasi Kabupaten/Kota* (5-year strategy).
     BUKU_PUTIH = "buku_putih"  #: *Buku Putih Sanitasi* (baseline).
     MPS = "mps"  #: *Memorandum Program Sanitasi* (investment memorandum).
-    SANITATION_PROFILE = "sanitation_profile"  #: Sanitation profile / status report.
-    POLICY_PACKAGE = "policy_package"  #: *Paket kebijakan sanitasi*.
+    SANITATION_PROFILE = "sanitation_profile"  #: Sanitation profile.
+    LSS = "lss"  #: *Laporan Status Sanitasi* (sanitation status report), an M1 output.
+    ADVOCACY_MATERIAL = "advocacy_material"  #: *Materi advokasi* for the regional head (M1).
+    POLICY_PACKAGE_DRAFT = "policy_package_draft"  #: *Rancangan paket kebijakan* (M1).
+    POLICY_PACKAGE = "policy_package"  #: *Paket kebijakan sanitasi* as adopted (M2).
     RPJMD = "rpjmd"  #: Regional medium-term development plan.
     RENSTRA = "renstra"  #: Agency strategic plan.
     RKPD = "rkpd"  #: Regional annual work plan.
@@ -133,6 +148,25 @@ class DocumentKind(StrEnum):
     DPA = "dpa"  #: Budget implementation document (*Dokumen Pelaksanaan Anggaran*).
     ROADMAP = "roadmap"  #: *Roadmap Sanitasi Provinsi*.
     OTHER = "other"  #: Any other document.
+
+
+class DossierList(StrEnum):
+    """A list of records in the dossier (the JSON key of the collection)."""
+
+    DESIGNATIONS = "designations"
+    STAGE_REPORTS = "stage_reports"
+    MEETINGS = "meetings"
+    DOCUMENTS = "documents"
+    SERVICE_MODELS = "service_models"
+    COMMITMENTS = "commitments"
+    ACTIVITIES = "activities"
+    MONITORING_REPORTS = "monitoring_reports"
+    EVALUATIONS = "evaluations"
+    ACCESS_RECORDS = "access_records"
+    VILLAGES = "villages"
+    EHRA = "ehra"
+    WASTE_RECORDS = "waste_records"
+    NAWASIS_ENTRIES = "nawasis_entries"
 
 
 class AnnualPlan(StrEnum):
@@ -181,6 +215,38 @@ _REGIONAL_HEADS: Final = frozenset(
         Office.PJ_KEPALA_DAERAH,
     }
 )
+
+
+class SignatoryRole(StrEnum):
+    """In what capacity a commitment was signed (*kapasitas penandatangan*)."""
+
+    REGIONAL_HEAD = "regional_head"  #: The regent or mayor (*Bupati / Wali Kota*).
+    DEPUTY = "deputy"  #: Their deputy (*Wakil Bupati / Wakil Wali Kota*).
+    ACTING_HEAD = "acting_head"  #: An acting regional head (*Penjabat / Plt kepala daerah*).
+    DELEGATE = "delegate"  #: Another official signing for the regional head, e.g. the Sekda.
+    OTHER = "other"  #: An official signing on their own account.
+
+    @property
+    def for_regional_head(self) -> bool:
+        """Whether the signature stands for the regional head (everything but ``other``)."""
+        return self is not SignatoryRole.OTHER
+
+
+_ROLE_OF_OFFICE: Final = {
+    Office.BUPATI: SignatoryRole.REGIONAL_HEAD,
+    Office.WALI_KOTA: SignatoryRole.REGIONAL_HEAD,
+    Office.WAKIL_BUPATI: SignatoryRole.DEPUTY,
+    Office.WAKIL_WALI_KOTA: SignatoryRole.DEPUTY,
+    Office.PJ_KEPALA_DAERAH: SignatoryRole.ACTING_HEAD,
+}
+
+
+class CommitmentSubject(StrEnum):
+    """What a commitment commits to (*komitmen terhadap …*)."""
+
+    POLICY_PACKAGE = "policy_package"  #: The drafted sanitation policy package (M1).
+    SERVICE = "service"  #: Developing and managing sustainable services in a year (M4).
+    OTHER = "other"  #: Anything else (targets, budgets, a declaration).
 
 
 class MemberRole(StrEnum):
@@ -277,14 +343,20 @@ DEFAULT_ASPECTS: Final = (
     "participation",
     "communication",
 )
-"""The six aspects of the multi-aspect service model (*regulasi, kelembagaan, pendanaan, teknis,
-peran serta masyarakat dan swasta, komunikasi / perubahan perilaku*). The list is data: an
-assessment may name any aspect identifier."""
+"""The six aspect keys of the 2020 reconstruction (*regulasi, kelembagaan, pendanaan, teknis,
+peran serta masyarakat dan swasta, komunikasi / perubahan perilaku*). Assessments may name any
+identifier: which ones count, and under which aliases, is the rulebook's aspect set (Kemendagri
+names five aspects; see the rulebook format reference)."""
 
 
 # --------------------------------------------------------------------------------------------
 # Field helpers: one spelling for each kind of field keeps the classes readable
 # --------------------------------------------------------------------------------------------
+
+
+def _to_text(value: Text | str) -> Text:
+    """Normalise a plain string (a citation, the same in both languages) to :class:`Text`."""
+    return Text(id=value, en=value) if isinstance(value, str) else value
 
 
 def _text_field() -> Any:
@@ -332,6 +404,75 @@ def _ids_unique(path: str, ids: list[str | None], problems: list[Problem]) -> se
     return seen
 
 
+def _key_problems(
+    path: str, keyed: list[tuple[int, tuple[object, ...] | None]], problems: list[Problem]
+) -> None:
+    """Report every record whose natural key repeats an earlier one, naming both paths."""
+    first: dict[tuple[object, ...], int] = {}
+    for index, key in keyed:
+        if key is None:
+            continue
+        if key in first:
+            code = "duplicate_record"
+            shown = ", ".join(str(getattr(k, "value", k)) for k in key)
+            problems.append(
+                Problem(
+                    path=f"{path}[{index}]",
+                    code=code,
+                    text=text(code, first=f"{path}[{first[key]}]", key=shown),
+                )
+            )
+        else:
+            first[key] = index
+
+
+def _natural_keys_unique(dossier: "Dossier", problems: list[Problem]) -> None:
+    """Two records with the same natural key would make a decision depend on their order."""
+    _key_problems(
+        "access_records",
+        [(i, (r.year, r.source, r.area)) for i, r in enumerate(dossier.access_records or ())],
+        problems,
+    )
+    _key_problems(
+        "waste_records",
+        [(i, (r.year, r.area)) for i, r in enumerate(dossier.waste_records or ())],
+        problems,
+    )
+    _key_problems(
+        "ehra", [(i, (r.village, r.year)) for i, r in enumerate(dossier.ehra or ())], problems
+    )
+    _key_problems(
+        "designations",
+        [
+            (i, (d.decree.number, d.milestone) if d.decree.number is not None else None)
+            for i, d in enumerate(dossier.designations or ())
+        ],
+        problems,
+    )
+    _key_problems(
+        "meetings",
+        [
+            (i, (m.kind, m.clinic, m.date)) if m.clinic is not None else (i, None)
+            for i, m in enumerate(dossier.meetings or ())
+        ],
+        problems,
+    )
+    _key_problems(
+        "nawasis_entries",
+        [
+            (i, (e.milestone, e.year, e.entered_on))
+            for i, e in enumerate(dossier.nawasis_entries or ())
+        ],
+        problems,
+    )
+    for m_index, model in enumerate(dossier.service_models or ()):
+        _key_problems(
+            f"service_models[{m_index}].assessments",
+            [(i, (a.aspect, a.step, a.assessed_on)) for i, a in enumerate(model.assessments or ())],
+            problems,
+        )
+
+
 def _check_period(start: object, end: object) -> None:
     if start is not None and end is not None and end < start:  # type: ignore[operator]
         raise v.invalid("end", "end_before_start", start=start, end=end)
@@ -351,12 +492,16 @@ class Provenance:
         url: a link to it, when there is one.
         seen_on: the date the source was read.
         note: anything an official should know about the source.
+        published_on: the date the source was published, when known.
+        quote: a short verbatim quote of the source that the record rests on.
     """
 
     source: str = _text_field()
     url: str | None = _opt_text()
     seen_on: dt.date | None = _opt_date()
     note: str | None = _opt_text()
+    published_on: dt.date | None = _opt_date()
+    quote: str | None = _opt_text()
 
 
 @attrs.frozen(kw_only=True)
@@ -418,31 +563,128 @@ class LegalInstrument:
     title: str | None = _opt_text()
     provenance: "tuple[Provenance, ...]" = _provenance()
 
+    def dated_between(self) -> tuple[dt.date, dt.date] | None:
+        """The earliest and latest day it can have been signed; ``None`` when nothing tells.
+
+        The date when known; otherwise, for a Kemendagri decree, the year in its number
+        (``…/Kep/Bangda/2025`` was signed in 2025).
+        """
+        if self.date is not None:
+            return self.date, self.date
+        if self.number is None or self.kind is not InstrumentKind.KEPMENDAGRI:
+            return None
+        try:
+            year = parse_decree_number(self.number).year
+        except ParseError:
+            return None
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
 
 @attrs.frozen(kw_only=True)
 class Designation:
-    """A designation of the district at a milestone by decree (*penetapan lokasi*).
+    """A designation of the district at a milestone by decree (*penetapan lokasi dan tahapan*).
+
+    A decree dated in December of one year governs the next programme year (Kepmendagri
+    ``100.4.3-1037/Kep/Bangda 2023`` of 18 December 2023 put Mahakam Ulu into M4 for 2024), so
+    the programme year is recorded as stated, never derived from the decree's date.
 
     Attributes:
         decree: the decree (usually a Kepmendagri issued through Bangda).
-        milestone: the milestone the district is designated to implement.
-        year: the programme year the designation is for.
-        m4_year: for M4, the year index (M4 year 1, 2, …); ``None`` when unknown or not M4.
+        milestone: the (highest) milestone the district is designated to implement.
+        programme_year: the programme year the designation governs; ``None`` when the source
+            does not state it.
+        first: for a designation of a range of milestones ("M1 hingga M3"), its first
+            milestone; ``None`` for a single milestone.
+        m4_year: for M4, the year index (M4 year 1, 2, …) when the source states it.
         completed: milestones the decree records as completed (e.g. M1-M3).
     """
 
     decree: LegalInstrument = attrs.field(validator=v.instance(LegalInstrument))
     milestone: Milestone = attrs.field(validator=v.member_of(Milestone))
-    year: int = attrs.field(validator=v.year)
+    programme_year: int | None = attrs.field(default=None, validator=v.optional(v.year))
+    first: Milestone | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(Milestone))
+    )
     m4_year: int | None = attrs.field(default=None, validator=v.optional(v.integer(1, 20)))
     completed: tuple[Milestone, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.items(v.member_of(Milestone))
     )
-    provenance: tuple[Provenance, ...] = _provenance()
+    provenance: "tuple[Provenance, ...]" = _provenance()
 
     def __attrs_post_init__(self) -> None:
         if self.m4_year is not None and self.milestone is not Milestone.M4:
             raise v.invalid("m4_year", "m4_year_only_for_m4", milestone=self.milestone.value)
+        if self.first is not None and self.first.rank > self.milestone.rank:
+            raise v.invalid(
+                "first", "milestone_range", first=self.first.value, last=self.milestone.value
+            )
+
+    @property
+    def claimed(self) -> Milestone | None:
+        """The highest milestone the decree records as completed, or implies.
+
+        Designating M*n* implies M1 … M*n−1* complete, unless the designation is a range
+        (M1-M3: the district is to implement all of them in the programme year).
+        """
+        start = self.first or self.milestone
+        ranks = [m.rank for m in self.completed] + [start.rank - 1]
+        best = max(ranks)
+        return next((m for m in Milestone if m.rank == best), None)
+
+
+@attrs.frozen(kw_only=True)
+class StageReport:
+    """The district's stage in one programme year as a public source reports it (*tahapan*).
+
+    Provincial Pokja pages report each district's stage every year ("M4 tahun ke-3",
+    "tahapan Milestone 1 hingga 3"); such a report is evidence of the programme's history, not
+    a decree.
+
+    Attributes:
+        year: the programme year reported on.
+        milestone: the (highest) milestone the district works on that year.
+        reported_on: the date of the report (required: undated history could look ahead).
+        first: for a range ("M1-M3"), its first milestone.
+        m4_year: for M4, the year index the source states (M4 year 1, 2, …).
+        assisted: whether the source says the district was assisted (*didampingi*) that year
+            (``False``: post-assistance, e.g. a post-M4 evaluation); ``None`` when not stated.
+    """
+
+    year: int = attrs.field(validator=v.year)
+    milestone: Milestone = attrs.field(validator=v.member_of(Milestone))
+    reported_on: dt.date = attrs.field(validator=v.date_value)
+    first: Milestone | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(Milestone))
+    )
+    m4_year: int | None = attrs.field(default=None, validator=v.optional(v.integer(1, 20)))
+    assisted: bool | None = attrs.field(default=None, validator=v.optional(v.flag))
+    provenance: "tuple[Provenance, ...]" = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.m4_year is not None and self.milestone is not Milestone.M4:
+            raise v.invalid("m4_year", "m4_year_only_for_m4", milestone=self.milestone.value)
+        if self.first is not None and self.first.rank > self.milestone.rank:
+            raise v.invalid(
+                "first", "milestone_range", first=self.first.value, last=self.milestone.value
+            )
+
+
+@attrs.frozen(kw_only=True)
+class NawasisEntry:
+    """Milestone outputs entered in NAWASIS, the national water and sanitation information system.
+
+    Attributes:
+        milestone: the milestone whose outputs were entered.
+        year: the programme year they belong to.
+        entered_on: the date they were entered (or the completeness was read).
+        completeness: the completeness percentage NAWASIS shows for the district, when known.
+    """
+
+    milestone: Milestone = attrs.field(validator=v.member_of(Milestone))
+    year: int = attrs.field(validator=v.year)
+    entered_on: dt.date = attrs.field(validator=v.date_value)
+    completeness: Decimal | None = _opt_pct()
+    provenance: "tuple[Provenance, ...]" = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -593,9 +835,12 @@ class AspectAssessment:
     """An assessment of one aspect of a service model (*penilaian aspek*).
 
     Attributes:
-        aspect: the aspect, one of :data:`DEFAULT_ASPECTS` or another identifier.
+        aspect: the aspect's identifier as the assessment names it (a rulebook's aspect set
+            says which identifiers it counts, and under which aliases).
         score: the score, 0-100 (e.g. on the steps 0 / 50 / 75 / 100).
         assessed_on: the date of the assessment.
+        step: the step of the service chain assessed (*rantai layanan*, e.g. ``emptying``),
+            when the assessment is per step; ``None`` for the service as a whole.
         evidence: what the score rests on (document, photo, decree).
         assessor: who assessed it.
     """
@@ -603,6 +848,7 @@ class AspectAssessment:
     aspect: str = attrs.field(validator=v.text_value)
     score: Decimal = attrs.field(converter=v.to_decimal, validator=v.score)
     assessed_on: dt.date = attrs.field(validator=v.date_value)
+    step: str | None = _opt_text()
     evidence: str | None = _opt_text()
     assessor: str | None = _opt_text()
     provenance: tuple[Provenance, ...] = _provenance()
@@ -659,11 +905,19 @@ class CommitmentTarget:
 class Commitment:
     """A signed commitment (*komitmen*) of a regional head or official.
 
+    At M1 the regional head commits to the drafted policy package (*komitmen Bupati terhadap
+    paket kebijakan sanitasi*); a delegate, such as the regional secretary (Sekda), may sign for
+    them, and a new regional head signs again. In M4 the commitment is renewed every year.
+
     Attributes:
-        office: the signatory's office (Bupati, Wali Kota, …).
+        office: the signatory's office (Bupati, Wali Kota, Sekda, …).
         signed_on: the date it was signed.
         scope: what is committed to, as written.
         signatory: the signatory's name.
+        role: the capacity in which it was signed; ``None`` when not stated (see
+            :attr:`signatory_role`).
+        subject: what it commits to: the policy package, the year's services, or other.
+        package: the name of the policy package, e.g. "SERUYAN BARASIH".
         year: the programme year the commitment is for (M4 commitments are yearly).
         pledged: a pledged budget in Rupiah, when stated.
         targets: targets it names.
@@ -674,6 +928,13 @@ class Commitment:
     signed_on: dt.date = attrs.field(validator=v.date_value)
     scope: str = _text_field()
     signatory: str | None = _opt_text()
+    role: SignatoryRole | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(SignatoryRole))
+    )
+    subject: CommitmentSubject | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(CommitmentSubject))
+    )
+    package: str | None = _opt_text()
     year: int | None = attrs.field(default=None, validator=v.optional(v.year))
     pledged: Decimal | None = _opt_money()
     targets: tuple[CommitmentTarget, ...] = attrs.field(
@@ -683,6 +944,17 @@ class Commitment:
         default=None, validator=v.optional(v.instance(LegalInstrument))
     )
     provenance: tuple[Provenance, ...] = _provenance()
+
+    @property
+    def signatory_role(self) -> SignatoryRole | None:
+        """The role as stated, else as the office implies it; ``None`` when it cannot be told.
+
+        A regent, mayor, deputy or acting head signs in that capacity; whether a Sekda or a
+        Bappeda head signed *for* the regional head must be stated (``role = "delegate"``).
+        """
+        if self.role is not None:
+            return self.role
+        return _ROLE_OF_OFFICE.get(self.office)
 
 
 @attrs.frozen(kw_only=True)
@@ -859,6 +1131,8 @@ class AccessRecord:
         open_defecation: share practising open defecation.
         layak: the published *akses layak* headline share.
         households: household counts, when known.
+        published_on: the date the figures were published; records published after an
+            evaluation date are not seen on that date.
     """
 
     year: int = attrs.field(validator=v.year)
@@ -873,6 +1147,7 @@ class AccessRecord:
     households: RungCounts | None = attrs.field(
         default=None, validator=v.optional(v.instance(RungCounts))
     )
+    published_on: dt.date | None = _opt_date()
     provenance: tuple[Provenance, ...] = _provenance()
 
     def __attrs_post_init__(self) -> None:
@@ -996,6 +1271,27 @@ class WasteRecord:
 
 
 @attrs.frozen(kw_only=True)
+class Source:
+    """A public source a rule, threshold or target rests on (*sumber rujukan*).
+
+    Attributes:
+        title: its title as published.
+        publisher: who published it (a ministry, a provincial office, a newspaper).
+        published_on: its date of publication, when known.
+        url: where it can be read, when known.
+        quote: a short verbatim quote that the rule rests on (in the source's language).
+        note: how the source was used, when that needs saying.
+    """
+
+    title: str = _text_field()
+    publisher: str | None = _opt_text()
+    published_on: dt.date | None = _opt_date()
+    url: str | None = _opt_text()
+    quote: str | None = _opt_text()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
 class NationalTarget:
     """A dated national target (*target nasional*), e.g. RPJMN 2020-2024: 90 % layak by 2024.
 
@@ -1004,18 +1300,23 @@ class NationalTarget:
         indicator: the indicator targeted.
         value: the target share in percent.
         year: the year by which it is due.
-        basis: the document that sets it (e.g. "RPJMN 2020-2024 (Perpres 18/2020)").
+        basis: the document that sets it, in both languages (e.g. "RPJMN 2020-2024 (Perpres
+            18/2020)").
         area: total, urban or rural.
         url: a link to the basis.
+        sources: the public sources that report it.
     """
 
     id: str = _text_field()
     indicator: TargetIndicator = attrs.field(validator=v.member_of(TargetIndicator))
     value: Decimal = attrs.field(converter=v.to_decimal, validator=v.percentage)
     year: int = attrs.field(validator=v.year)
-    basis: str = _text_field()
+    basis: Text = attrs.field(converter=_to_text, validator=v.instance(Text))
     area: AreaType = attrs.field(default=AreaType.TOTAL, validator=v.member_of(AreaType))
     url: str | None = _opt_text()
+    sources: tuple[Source, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.instances(Source)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -1032,6 +1333,7 @@ class Dossier:
         description: what the dossier is and where it comes from.
         fictional: true for a made-up district used in demonstrations.
         designations: milestone designations by decree.
+        stage_reports: the district's stage per programme year as public sources report it.
         working_group: the Pokja.
         meetings: coordination meetings and coaching clinics.
         documents: planning documents (SSK, Buku Putih, policy package, …).
@@ -1044,6 +1346,10 @@ class Dossier:
         villages: the district's villages and their ODF status.
         ehra: EHRA survey results per village.
         waste_records: solid-waste tonnages by year.
+        nawasis_entries: milestone outputs entered in NAWASIS.
+        incomplete: the lists that hold only the records known (a dossier built from public
+            facts): a record missing from them is unknown, not absent. Every other reported
+            list is read as complete.
         provenance: sources for the dossier as a whole.
     """
 
@@ -1055,6 +1361,11 @@ class Dossier:
         default=None,
         converter=v.to_optional_tuple,
         validator=v.optional(v.instances(Designation)),
+    )
+    stage_reports: tuple[StageReport, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(StageReport)),
     )
     working_group: WorkingGroup | None = attrs.field(
         default=None, validator=v.optional(v.instance(WorkingGroup))
@@ -1114,6 +1425,14 @@ class Dossier:
         converter=v.to_optional_tuple,
         validator=v.optional(v.instances(WasteRecord)),
     )
+    nawasis_entries: tuple[NawasisEntry, ...] | None = attrs.field(
+        default=None,
+        converter=v.to_optional_tuple,
+        validator=v.optional(v.instances(NawasisEntry)),
+    )
+    incomplete: tuple[DossierList, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items(v.member_of(DossierList))
+    )
     provenance: tuple[Provenance, ...] = _provenance()
 
     @schema.validator
@@ -1166,6 +1485,12 @@ class Dossier:
                         text=text(code, village=village_code, region=self.region.code),
                     )
                 )
+        if not self.fictional and not default_registry().has_regency(self.region.code):
+            code = "unknown_regency"
+            problems.append(
+                Problem(path="region.code", code=code, text=text(code, code=self.region.code))
+            )
+        _natural_keys_unique(self, problems)
         if problems:
             raise ValidationError(problems)
 

@@ -33,11 +33,13 @@ from sanitasi_core.dates import format_date
 from sanitasi_core.exceptions import SanitasiError
 from sanitasi_core.indicators import CATALOGUE as INDICATORS
 from sanitasi_core.indicators import catalogue_as_json
-from sanitasi_core.model import Dossier, Milestone
+from sanitasi_core.model import Dossier, Milestone, Source
 from sanitasi_core.rules import (
     AbsentNode,
     AllNode,
     AnyNode,
+    AspectSet,
+    AspectsNode,
     AtLeastNode,
     CompareNode,
     CountNode,
@@ -52,8 +54,11 @@ from sanitasi_core.rules import (
     Reference,
     RefNode,
     Rulebook,
+    Severity,
+    SomeNode,
     TargetDistance,
     Threshold,
+    expand_aspects,
 )
 
 __all__ = [
@@ -319,15 +324,36 @@ def _ladder(decision: Decision, *, color: bool = False) -> str:
 
 
 def _levels_line(decision: Decision, lang: Lang) -> str:
-    line = _m(
+    return _m(
         "report_levels",
         lang,
         certain=_level(decision.certain_level, lang),
         possible=_level(decision.possible_level, lang),
     )
-    if decision.m4_year:
-        line += " · " + _m("report_m4_year", lang, year=decision.m4_year)
-    return line
+
+
+def m4_year_text(decision: Decision, lang: Lang) -> str:
+    """Say "M4 year *n*", the range it lies in, or that the history does not tell."""
+    stage = decision.m4
+    if stage.year is not None:
+        return _m("report_m4_year", lang, year=stage.year)
+    span = stage.year_range
+    if span is None:
+        return ""
+    low, high = span
+    if high is None:
+        return _m("report_m4_year_at_least", lang, year=low)
+    return _m("report_m4_year_between", lang, low=low, high=high)
+
+
+def _programme_line(decision: Decision, lang: Lang) -> str:
+    """Fiscal year assessed, "M4 year *n*" and assistance, from the district's history."""
+    parts = [_m("report_fiscal_year_assessed", lang, year=decision.fiscal_year)]
+    m4 = m4_year_text(decision, lang)
+    if m4:
+        parts.append(m4)
+    parts.append(_word("report_assistance", decision.m4.assistance.value, lang))
+    return " · ".join(parts)
 
 
 def _rulebook_line(decision: Decision, lang: Lang) -> str:
@@ -463,7 +489,9 @@ class BatchResult:
 
 
 class _Evaluator(Protocol):
-    def evaluate(self, dossier: Dossier, *, as_of: dt.date) -> Decision: ...
+    def evaluate(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> Decision: ...
 
 
 def failure_message(error: BaseException) -> Text:
@@ -485,10 +513,12 @@ class Batch:
     Args:
         engine: what evaluates a dossier: a compiled rulebook or a rulebook set.
         as_of: the evaluation date.
+        fiscal_year: the fiscal year assessed (by default the year of *as_of*).
     """
 
     engine: _Evaluator
     as_of: dt.date
+    fiscal_year: int | None = None
     _entries: list[tuple[str, Decision]] = attrs.field(factory=list, init=False)
     _failures: list[Failure] = attrs.field(factory=list, init=False)
 
@@ -515,7 +545,11 @@ class Batch:
         from sanitasi_core.serialization import load_dossier  # noqa: PLC0415
 
         try:
-            decision = self.engine.evaluate(load_dossier(document, source=source), as_of=self.as_of)
+            decision = self.engine.evaluate(
+                load_dossier(document, source=source),
+                as_of=self.as_of,
+                fiscal_year=self.fiscal_year,
+            )
         except SanitasiError as error:
             self.fail(source, failure_message(error))
             return None
@@ -581,6 +615,7 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
     lines = [
         bold(f"{decision.region.name} ({decision.region.code})"),
         _m("report_as_of", lang, date=format_day(decision.as_of, lang)),
+        _programme_line(decision, lang),
         _rulebook_line(decision, lang),
         _levels_line(decision, lang),
         f"{_m('report_ladder', lang)}: {_ladder(decision, color=color)}",
@@ -590,6 +625,8 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
         lines.append(f"{_mark(milestone.outcome, color=color)} {_milestone_head(milestone, lang)}")
         for crit in milestone.criteria:
             line = f"    {_mark(crit.outcome, color=color)} {crit.id}: {_message_of(crit, lang)}"
+            if crit.severity is Severity.ADVISORY:
+                line += f" ({_m('report_advisory', lang)})"
             shown = [_value(crit.observed, crit.unit, lang)]
             if crit.threshold is not None:
                 threshold = _value(crit.threshold, crit.unit, lang)
@@ -603,6 +640,10 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
                 lines.append(f"        → {gap}")
             if crit.defaulted:
                 lines.append(f"        ({_m('report_defaulted', lang)})")
+            lines.extend(f"        · {note}" for note in notes_of(crit, lang))
+            if crit.reference is not None and crit.reference.assumption is not None:
+                why = crit.reference.assumption.get(lang)
+                lines.append(f"        ({_m('report_reference_assumption', lang, why=why)})")
     lines.append("")
     if decision.blocking and decision.next_milestone is not None:
         lines.append(
@@ -638,7 +679,7 @@ def _overview_text(result: BatchResult, lang: Lang, *, color: bool) -> list[str]
         ladder = "  ".join(f"{_mark(m.outcome, color=color)} {m.id}" for m in decision.milestones)
         pad = 24 - len("  ".join(f"{MARKS[m.outcome]} {m.id}" for m in decision.milestones))
         certain = _level(decision.certain_level, lang)
-        if decision.m4_year:
+        if decision.m4_year and decision.certain_level is Milestone.M4:
             certain += f" ({decision.m4_year})"
         lines.append(
             f"{decision.region.code:<8}{ladder}{' ' * max(pad, 1)}"
@@ -1250,16 +1291,33 @@ def _resolve(node: Node | None, definitions: Mapping[str, Node]) -> Node | None:
 
 
 def _tree(
-    result: CriterionResult, node: Node | None, definitions: Mapping[str, Node]
+    result: CriterionResult,
+    node: Node | None,
+    definitions: Mapping[str, Node],
+    aspects: AspectSet | None,
 ) -> _Explained:
     node = _resolve(node, definitions)
+    if isinstance(node, AspectsNode) and aspects is not None:
+        node = expand_aspects(node, aspects)
+    if isinstance(node, SomeNode):
+        # Each child is one item (a service model) wrapping the test's result for it.
+        test = node.test
+        items = tuple(
+            _Explained(
+                item,
+                None,
+                tuple(_tree(inner, test, definitions, aspects) for inner in item.children),
+            )
+            for item in result.children
+        )
+        return _Explained(result, node, items)
     inner: tuple[Node, ...] = ()
     if isinstance(node, AllNode | AnyNode | AtLeastNode):
         inner = node.of
     elif isinstance(node, NotNode):
         inner = (node.of,)
     children = tuple(
-        _tree(child, inner[i] if i < len(inner) else None, definitions)
+        _tree(child, inner[i] if i < len(inner) else None, definitions, aspects)
         for i, child in enumerate(result.children)
     )
     return _Explained(result, node, children)
@@ -1275,7 +1333,8 @@ def _explained(
         definitions = {d.id: d.test for d in rulebook.definitions}
         for rule in rulebook.milestones:
             tests.update({c.id: c.test for c in rule.criteria})
-    return result, [_tree(c, tests.get(c.id), definitions) for c in result.criteria]
+    aspects = rulebook.aspects if rulebook is not None else None
+    return result, [_tree(c, tests.get(c.id), definitions, aspects) for c in result.criteria]
 
 
 def _walk(items: Iterable[_Explained], depth: int = 0) -> Iterator[tuple[int, _Explained]]:
@@ -1323,10 +1382,36 @@ def _source_text(result: CriterionResult, rulebook: Rulebook | None, lang: Lang)
     return text
 
 
+def notes_of(result: CriterionResult, lang: Lang) -> list[str]:
+    """The notes of a result and of its inner results, once each, in *lang*."""
+    seen = dict.fromkeys(note.get(lang) for r in result.walk() for note in r.notes)
+    return list(seen)
+
+
+def source_text(source: Source, lang: Lang) -> str:
+    """Cite a public source: title, publisher, date, link and the quote."""
+    parts = [source.title]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.published_on is not None:
+        parts.append(format_day(source.published_on, lang))
+    text = ", ".join(parts)
+    if source.url:
+        text += f" <{source.url}>"
+    if source.quote:
+        text += f': "{source.quote}"'
+    return text
+
+
 def _reference_parts(reference: Reference | None, lang: Lang) -> list[str]:
     if reference is None:
         return []
-    parts = [_m("report_reference_basis", lang, basis=reference.basis)]
+    parts = [_m("report_reference_basis", lang, basis=reference.basis.get(lang))]
+    if reference.assumption is not None:
+        parts.append(_m("report_reference_assumption", lang, why=reference.assumption.get(lang)))
+    parts.extend(
+        _m("report_reference_source", lang, source=source_text(s, lang)) for s in reference.sources
+    )
     if reference.regulation:
         parts.append(_m("report_reference_regulation", lang, regulation=reference.regulation))
     if reference.clause:
@@ -1478,11 +1563,24 @@ def _text_json(text: Text | None) -> dict[str, str] | None:
     return None if text is None else {"id": text.id, "en": text.en}
 
 
-def _reference_json(reference: Reference | None) -> dict[str, str | None] | None:
+def _source_json(source: Source) -> dict[str, str | None]:
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "published_on": None if source.published_on is None else source.published_on.isoformat(),
+        "url": source.url,
+        "quote": source.quote,
+        "note": source.note,
+    }
+
+
+def _reference_json(reference: Reference | None) -> dict[str, Any] | None:
     if reference is None:
         return None
     return {
-        "basis": reference.basis,
+        "basis": _text_json(reference.basis),
+        "sources": [_source_json(s) for s in reference.sources],
+        "assumption": _text_json(reference.assumption),
         "regulation": reference.regulation,
         "clause": reference.clause,
         "url": reference.url,
@@ -1604,6 +1702,15 @@ def _node_lines(node: Node, rulebook: Rulebook, lang: Lang, depth: int) -> list[
             ]
         case RefNode(criterion=name):
             return [pad + _m("report_node_ref", lang, name=name)]
+        case SomeNode(test=test):
+            return [
+                pad + _m("report_node_some", lang, over=node.over.value),
+                *_node_lines(test, rulebook, lang, depth + 1),
+            ]
+        case AspectsNode():
+            if rulebook.aspects is None:  # refused at load; kept for a hand-built rulebook
+                return [pad + "aspects"]
+            return _node_lines(expand_aspects(node, rulebook.aspects), rulebook, lang, depth)
         case CompareNode():
             spec = INDICATORS.get(node.indicator)
             unit = spec.unit if spec else ""
@@ -1680,24 +1787,28 @@ def rulebook_text(rulebook: Rulebook, lang: Lang = "id") -> str:
                     value=_value(format(target.value, "f"), "%", lang),
                     year=target.year,
                 )
-                + f" — {target.basis}"
+                + f" — {target.basis.get(lang)}"
             )
     return "\n".join(lines)
 
 
-def _leaves(node: Node, definitions: Mapping[str, Node], depth: int = 0) -> Iterator[Node]:
+def _leaves(
+    node: Node, definitions: Mapping[str, Node], aspects: AspectSet | None, depth: int = 0
+) -> Iterator[Node]:
     if depth > 50:
         return
     match node:
         case AllNode(of=items) | AnyNode(of=items) | AtLeastNode(of=items):
             for item in items:
-                yield from _leaves(item, definitions, depth + 1)
-        case NotNode(of=item):
-            yield from _leaves(item, definitions, depth + 1)
+                yield from _leaves(item, definitions, aspects, depth + 1)
+        case NotNode(of=item) | SomeNode(test=item):
+            yield from _leaves(item, definitions, aspects, depth + 1)
+        case AspectsNode() if aspects is not None:
+            yield from _leaves(expand_aspects(node, aspects), definitions, aspects, depth + 1)
         case RefNode(criterion=name):
             target = definitions.get(name)
             if target is not None:
-                yield from _leaves(target, definitions, depth + 1)
+                yield from _leaves(target, definitions, aspects, depth + 1)
         case _:
             yield node
 
@@ -1726,7 +1837,7 @@ def rulebook_table_rows(rulebook: Rulebook, lang: Lang = "id") -> list[list[str]
     for rule in rulebook.milestones:
         for crit in rule.criteria:
             reference = "; ".join(_reference_parts(crit.reference, lang))
-            for leaf in _leaves(crit.test, definitions):
+            for leaf in _leaves(crit.test, definitions, rulebook.aspects):
                 condition, threshold, source = "", "", ""
                 if isinstance(leaf, CompareNode):
                     condition = _label(leaf, lang)

@@ -27,6 +27,7 @@ from sanitasi_core._records import FIELDS
 from sanitasi_core._text import Text
 from sanitasi_core.exceptions import Problem, RulebookError
 from sanitasi_core.indicators import CATALOGUE, ValueType
+from sanitasi_core.model import DEFAULT_ASPECTS
 from sanitasi_core.rules import (
     DECISION_SCHEMA,
     NODE_TAGS,
@@ -34,6 +35,7 @@ from sanitasi_core.rules import (
     AbsentNode,
     AllNode,
     AnyNode,
+    AspectsNode,
     AtLeastNode,
     CompareNode,
     CountNode,
@@ -46,9 +48,12 @@ from sanitasi_core.rules import (
     RefNode,
     Rulebook,
     RulebookSet,
+    SomeNode,
 )
 
 __all__ = [
+    "BUNDLED",
+    "EXAMPLE_RULEBOOKS",
     "MAX_NODES",
     "MAX_RULEBOOK_BYTES",
     "decision_from_dict",
@@ -57,6 +62,7 @@ __all__ = [
     "default_rulebooks",
     "dump_decision",
     "dump_rulebook",
+    "example_rulebook",
     "load_decision",
     "load_rulebook",
     "load_rulebook_file",
@@ -225,6 +231,100 @@ def _without_unknown_keys(data: object, t: Any) -> object:
     return data
 
 
+def _basis_text(value: object) -> object:
+    """A plain-string ``basis`` is a citation: the same text in both languages."""
+    return {"id": value, "en": value} if isinstance(value, str) else value
+
+
+def _resolve_sources(data: object) -> tuple[object, list[Problem]]:
+    """Replace source ids by the entries of the rulebook's ``sources`` library.
+
+    The library is a convenience of the file: references may name a source by id or write it
+    inline. The rulebook keeps every source inline, so a dumped rulebook needs no library.
+    Plain-string ``basis`` values become bilingual texts here too.
+    """
+    if not isinstance(data, dict):
+        return data, []
+    problems: list[Problem] = []
+    library: dict[str, object] = {}
+    raw = data.get("sources", [])
+    if "sources" in data and not isinstance(raw, list):
+        problems.append(
+            _problem("$.sources", "must be an array", "harus berupa larik", "expected_type")
+        )
+        raw = []
+    for i, entry in enumerate(raw):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(ident, str):
+            problems.append(
+                _problem(
+                    f"$.sources[{i}].id",
+                    "a source of the library needs a text id",
+                    "sumber dalam pustaka memerlukan id berupa teks",
+                    "missing_field",
+                )
+            )
+            continue
+        if ident in library:
+            problems.append(
+                _problem(
+                    f"$.sources[{i}].id",
+                    f"id {ident!r} is used more than once",
+                    f"id {ident!r} dipakai lebih dari sekali",
+                    "duplicate_id",
+                )
+            )
+        library[ident] = {k: v for k, v in entry.items() if k != "id"}
+
+    def reference(ref: object, path: str) -> object:
+        if not isinstance(ref, dict):
+            return ref
+        out = dict(ref)
+        if "basis" in out:
+            out["basis"] = _basis_text(out["basis"])
+        sources = out.get("sources")
+        if isinstance(sources, list):
+            resolved = []
+            for j, item in enumerate(sources):
+                if isinstance(item, str):
+                    if item not in library:
+                        problems.append(
+                            _problem(
+                                f"{path}.sources[{j}]",
+                                f"unknown source {item!r}{_suggest(item, library)}",
+                                f"sumber {item!r} tidak dikenal{_suggest_id(item, library)}",
+                                "unknown_reference",
+                            )
+                        )
+                        continue
+                    resolved.append(library[item])
+                else:
+                    resolved.append(item)
+            out["sources"] = resolved
+        return out
+
+    def resolve(key: str, value: object, path: str) -> object:
+        if key == "reference":
+            return reference(value, f"{path}.{key}")
+        if key == "basis" and path.startswith("$.targets["):
+            return _basis_text(value)
+        if key == "sources" and path.startswith("$.targets["):
+            return reference({"sources": value}, path)["sources"]  # type: ignore[index]
+        return value
+
+    def walk(node: object, path: str) -> object:
+        if isinstance(node, dict):
+            return {
+                key: walk(resolve(key, value, path), f"{path}.{key}") for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [walk(v, f"{path}[{i}]") for i, v in enumerate(node)]
+        return node
+
+    body = {k: v for k, v in data.items() if k != "sources"}
+    return walk(body, "$"), problems
+
+
 def load_rulebook(
     document: str | bytes, *, fmt: Literal["toml", "json"] = "toml", source: str | None = None
 ) -> Rulebook:
@@ -260,20 +360,21 @@ def load_rulebook(
             "too_large",
         )
     try:
-        data = _parse(document, fmt)
+        parsed = _parse(document, fmt)
     except _wire.DocumentProblems as err:
         raise RulebookError([attrs.evolve(p, file=source) for p in err.problems], source) from None
+    data, problems = _resolve_sources(parsed)
     result = _wire.structure(_converter(), data, Rulebook)
     if isinstance(result, list):
         # Unknown keys must not hide the other problems: drop them and check what remains.
         retry = _wire.structure(_converter(), _without_unknown_keys(data, Rulebook), Rulebook)
-        problems = result + (list(check_rulebook(retry)) if isinstance(retry, Rulebook) else [])
+        problems += result + (list(check_rulebook(retry)) if isinstance(retry, Rulebook) else [])
     else:
-        problems = list(check_rulebook(result))
+        problems += list(check_rulebook(result))
     if problems:
         index = _LineIndex.of(document)
         located = [
-            attrs.evolve(p, file=source, line=p.line or _locate(index, data, p.path))
+            attrs.evolve(p, file=source, line=p.line or _locate(index, parsed, p.path))
             for p in problems
         ]
         raise RulebookError(located, source)
@@ -307,20 +408,47 @@ def load_rulebook_file(path: str | Path) -> Rulebook:
     )
 
 
-def default_rulebook() -> Rulebook:
-    """Return the bundled default rulebook (DOMAIN.md §9, status ``reconstructed``).
+BUNDLED: Final = {
+    "2020.1": "ppsp-milestones-2020.toml",
+    "2025.1": "ppsp-milestones-2025.toml",
+}
+"""The bundled rulebooks by version: each a reconstruction, in force from its ``valid_from``."""
 
-    It is read from package data on each call; nothing is read at import time.
+EXAMPLE_RULEBOOKS: Final = {"kalteng-6-aspects": "kalteng-six-aspects.toml"}
+"""Example rulebooks shipped beside the defaults (not in the default set)."""
+
+
+def _bundled(folder: str, name: str) -> Rulebook:
+    ref = resources.files("sanitasi_core") / "data" / folder / name
+    return load_rulebook(ref.read_bytes(), fmt="toml", source=f"sanitasi_core/data/{folder}/{name}")
+
+
+def default_rulebook(version: str | None = None) -> Rulebook:
+    """Return a bundled default rulebook (status ``reconstructed``): the latest, or *version*.
+
+    The latest is ``2025.1`` (in force from 2025-01-01); ``2020.1`` keeps the rules of
+    2020-2024. Both are read from package data on each call; nothing is read at import time.
+    See ``docs/explanation/milestones.md`` for how they were reconstructed and from what.
+
+    Raises:
+        KeyError: if no bundled rulebook has that version.
     """
-    ref = resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones.toml"
-    return load_rulebook(
-        ref.read_bytes(), fmt="toml", source="sanitasi_core/data/rulebooks/ppsp-milestones.toml"
-    )
+    version = version or max(BUNDLED)
+    return _bundled("rulebooks", BUNDLED[version])
+
+
+def example_rulebook(name: str) -> Rulebook:
+    """Return an example rulebook shipped with the library, e.g. ``kalteng-6-aspects``.
+
+    Raises:
+        KeyError: if there is no such example.
+    """
+    return _bundled("rulebooks", EXAMPLE_RULEBOOKS[name])
 
 
 def default_rulebooks() -> RulebookSet:
-    """Return the bundled rulebooks as a set that picks the one in force on a date."""
-    return RulebookSet([default_rulebook()])
+    """Return the bundled rulebooks as a set that picks the one in force for a date and year."""
+    return RulebookSet(default_rulebook(v) for v in BUNDLED)
 
 
 def dump_rulebook(rulebook: Rulebook, *, indent: int | None = 2) -> str:
@@ -343,7 +471,20 @@ def _suggest_id(name: str, known: Iterable[str]) -> str:
     return f"; mungkin maksud Anda {', '.join(repr(c) for c in close)}?" if close else ""
 
 
-def _check_args(path: str, indicator: str, args: Mapping[str, str]) -> Iterator[Problem]:
+def _rulebook_choices(book: Rulebook, param: str) -> tuple[str, ...]:
+    """The values the rulebook itself allows for a parameter whose choices it decides."""
+    if param == "aspect":
+        return (
+            DEFAULT_ASPECTS if book.aspects is None else tuple(a.id for a in book.aspects.aspects)
+        )
+    if param == "step":
+        return () if book.aspects is None else tuple(s.id for s in book.aspects.steps)
+    return ()
+
+
+def _check_args(
+    path: str, indicator: str, args: Mapping[str, str], book: Rulebook
+) -> Iterator[Problem]:
     spec = CATALOGUE[indicator]
     params = {p.name: p for p in spec.params}
     for key, value in args.items():
@@ -354,14 +495,17 @@ def _check_args(path: str, indicator: str, args: Mapping[str, str]) -> Iterator[
                 f"indicator {indicator!r} takes no parameter {key!r}{_suggest(key, params)}",
                 f"indikator {indicator!r} tidak punya parameter {key!r}{_suggest_id(key, params)}",
             )
-        elif value not in param.choices:
+            continue
+        choices = param.choices or _rulebook_choices(book, key)
+        if value not in choices:
             yield _problem(
                 f"{path}.args.{key}",
-                f"{value!r} is not one of {', '.join(param.choices)}",
-                f"{value!r} bukan salah satu dari {', '.join(param.choices)}",
+                f"{value!r} is not one of {', '.join(choices) or '(none declared)'}",
+                f"{value!r} bukan salah satu dari {', '.join(choices) or '(tidak ada yang dideklarasikan)'}",
+                "invalid_choice",
             )
     for name, param in params.items():
-        if param.default is None and name not in args:
+        if param.default is None and not param.optional and name not in args:
             yield _problem(
                 f"{path}.args",
                 f"indicator {indicator!r} needs the parameter {name!r}",
@@ -397,6 +541,10 @@ def _check_node(
             yield from _check_node(item, f"{path}.of[{i}]", book, depth + 1, counter)
     elif isinstance(node, NotNode):
         yield from _check_node(node.of, f"{path}.of", book, depth + 1, counter)
+    elif isinstance(node, SomeNode):
+        yield from _check_node(node.test, f"{path}.test", book, depth + 1, counter)
+    elif isinstance(node, AspectsNode):
+        yield from _check_aspects(node, path, book, thresholds)
     elif isinstance(node, CompareNode | PresentNode | AbsentNode):
         name = node.indicator if isinstance(node, CompareNode) else node.fact
         field = "indicator" if isinstance(node, CompareNode) else "fact"
@@ -415,7 +563,7 @@ def _check_node(
                 "unknown_indicator",
             )
             return
-        yield from _check_args(path, name, node.args)
+        yield from _check_args(path, name, node.args, book)
         if isinstance(node, CompareNode):
             if spec.type is ValueType.BOOLEAN:
                 yield _problem(
@@ -508,6 +656,93 @@ def _check_node(
             )
 
 
+def _check_aspects(
+    node: AspectsNode, path: str, book: Rulebook, thresholds: Mapping[str, Any]
+) -> Iterator[Problem]:
+    if book.aspects is None:
+        yield _problem(
+            path,
+            "an 'aspects' node needs the rulebook's aspect set ([aspects])",
+            "simpul 'aspects' memerlukan himpunan aspek rulebook ([aspects])",
+            "unknown_reference",
+        )
+        return
+    count = len(book.aspects.aspects)
+    if not 1 <= node.k <= count:
+        yield _problem(
+            f"{path}.k",
+            f"k must be between 1 and {count} (the aspects of the set), got {node.k}",
+            f"k harus antara 1 dan {count} (aspek dalam himpunan), didapat {node.k}",
+            "int_range",
+        )
+    if (node.threshold is None) == (node.value is None):
+        yield _problem(
+            path,
+            "give exactly one of 'threshold' and 'value'",
+            "isi tepat satu dari 'threshold' dan 'value'",
+            "exactly_one",
+        )
+    if node.threshold is not None:
+        t = thresholds.get(node.threshold)
+        if t is None:
+            yield _problem(
+                f"{path}.threshold",
+                f"unknown threshold {node.threshold!r}{_suggest(node.threshold, thresholds)}",
+                f"ambang {node.threshold!r} tidak dikenal{_suggest_id(node.threshold, thresholds)}",
+                "unknown_reference",
+            )
+        elif t.unit != CATALOGUE["aspect_score"].unit:
+            yield _problem(
+                f"{path}.threshold",
+                f"threshold {t.id!r} is in {t.unit!r} but aspect scores are in 'points'",
+                f"ambang {t.id!r} dalam {t.unit!r} tetapi skor aspek dalam 'points'",
+                "unit_mismatch",
+            )
+    steps = [s.id for s in book.aspects.steps]
+    if node.step is not None and node.step not in steps:
+        yield _problem(
+            f"{path}.step",
+            f"unknown service-chain step {node.step!r}{_suggest(node.step, steps)}",
+            f"langkah rantai layanan {node.step!r} tidak dikenal{_suggest_id(node.step, steps)}",
+            "unknown_reference",
+        )
+
+
+def _check_aspect_set(book: Rulebook) -> Iterator[Problem]:
+    if book.aspects is None:
+        return
+    aspects = book.aspects.aspects
+    if not aspects:
+        yield _problem(
+            "$.aspects.aspects",
+            "needs at least one aspect",
+            "memerlukan paling sedikit satu aspek",
+            "empty_list",
+        )
+    seen: dict[str, str] = {}
+    for i, aspect in enumerate(aspects):
+        for j, key in enumerate((aspect.id, *aspect.aliases)):
+            where = f"$.aspects.aspects[{i}]" + (".id" if j == 0 else f".aliases[{j - 1}]")
+            if key in seen:
+                yield _problem(
+                    where,
+                    f"{key!r} already names the aspect {seen[key]!r}",
+                    f"{key!r} sudah menjadi nama aspek {seen[key]!r}",
+                    "duplicate_id",
+                )
+            seen.setdefault(key, aspect.id)
+    step_ids: set[str] = set()
+    for i, step in enumerate(book.aspects.steps):
+        if step.id in step_ids:
+            yield _problem(
+                f"$.aspects.steps[{i}].id",
+                f"id {step.id!r} is used more than once",
+                f"id {step.id!r} dipakai lebih dari sekali",
+                "duplicate_id",
+            )
+        step_ids.add(step.id)
+
+
 def _refs(node: Node) -> Iterator[str]:
     if isinstance(node, RefNode):
         yield node.criterion
@@ -516,6 +751,8 @@ def _refs(node: Node) -> Iterator[str]:
             yield from _refs(item)
     elif isinstance(node, NotNode):
         yield from _refs(node.of)
+    elif isinstance(node, SomeNode):
+        yield from _refs(node.test)
 
 
 def _cycles(definitions: tuple[Criterion, ...]) -> Iterator[Problem]:
@@ -626,6 +863,7 @@ def check_rulebook(book: Rulebook) -> Iterator[Problem]:
                 f"nilai pertama mulai {days[0]}, setelah valid_from {book.valid_from}",
                 "threshold_gap",
             )
+    yield from _check_aspect_set(book)
     counter = [0]
     for path, crit in located:
         yield from _check_node(crit.test, f"{path}.test", book, 1, counter)
@@ -648,6 +886,10 @@ def _tree_depth(node: Node, depths: Mapping[str, int]) -> int:
         return 1 + max((_tree_depth(item, depths) for item in node.of), default=0)
     if isinstance(node, NotNode):
         return 1 + _tree_depth(node.of, depths)
+    if isinstance(node, SomeNode):
+        return 1 + _tree_depth(node.test, depths)
+    if isinstance(node, AspectsNode):
+        return 3  # all → at_least → compare
     if isinstance(node, RefNode):
         return 1 + depths.get(node.criterion, 0)
     return 1

@@ -16,21 +16,33 @@ import itertools
 import operator
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from typing import Any, Final, Literal
 
 import attrs
 
+from sanitasi_core._history import Assistance, M4Stage, m4_stage
+from sanitasi_core._messages import text
+from sanitasi_core._records import OPEN_ENDED, count_records
+from sanitasi_core._seen import Seen
 from sanitasi_core._text import Text
 from sanitasi_core.exceptions import EvaluationError, NoRulebookInForceError, Problem, RulebookError
 from sanitasi_core.indicators import (
     CATALOGUE,
+    SOURCE_ORDER,
     Facts,
     MissingInput,
     Observation,
 )
-from sanitasi_core.model import Dossier, Milestone, NationalTarget, TargetIndicator
+from sanitasi_core.model import (
+    Designation,
+    Dossier,
+    Milestone,
+    NationalTarget,
+    Source,
+    TargetIndicator,
+)
 
 __all__ = [
     "DECISION_SCHEMA",
@@ -38,8 +50,14 @@ __all__ = [
     "AbsentNode",
     "AllNode",
     "AnyNode",
+    "Aspect",
+    "AspectSet",
+    "AspectsNode",
+    "Assistance",
     "AtLeastNode",
+    "ChainStep",
     "Cmp",
+    "Collection",
     "CompareNode",
     "CompiledRulebook",
     "CountNode",
@@ -49,6 +67,7 @@ __all__ = [
     "DesignationCheck",
     "Gap",
     "LevelChange",
+    "M4Stage",
     "MilestoneResult",
     "MilestoneRule",
     "MissingRank",
@@ -62,15 +81,19 @@ __all__ = [
     "RulebookInfo",
     "RulebookSet",
     "RulebookStatus",
+    "Severity",
+    "SomeNode",
     "TargetDistance",
     "Threshold",
     "ThresholdStep",
     "compile_rulebook",
     "diff_rulebooks",
+    "expand_aspects",
+    "rules_date",
 ]
 
 RULEBOOK_SCHEMA: Final = "sanitasi.rulebook/v1"
-DECISION_SCHEMA: Final = "sanitasi.decision/v1"
+DECISION_SCHEMA: Final = "sanitasi.decision/v2"
 
 
 class Outcome(StrEnum):
@@ -87,6 +110,13 @@ class RulebookStatus(StrEnum):
 
     RECONSTRUCTED = "reconstructed"
     OFFICIAL = "official"
+
+
+class Severity(StrEnum):
+    """Whether a criterion can keep a milestone from being reached."""
+
+    BLOCKING = "blocking"  #: Every blocking criterion must pass for the milestone.
+    ADVISORY = "advisory"  #: Evaluated and explained, never blocking (e.g. SSK currency).
 
 
 class Cmp(StrEnum):
@@ -107,20 +137,31 @@ class Cmp(StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Reference:
-    """Where a criterion or threshold comes from.
+    """Where a criterion, threshold or target comes from, and why it reads as it does.
 
     Attributes:
-        basis: the basis in words (required): a regulation, a programme document, or why it was
-            reconstructed.
+        basis: the reasoning in both languages: what the public sources say and how the rule
+            follows from them (a plain string in a rulebook file is taken as a citation, the
+            same in both languages).
+        sources: the public sources it rests on (title, publisher, date, URL, a short quote).
+        assumption: set when no source gives the rule or its number: says that it is an
+            assumption, and why this value (reports show the label).
         regulation: the regulation, e.g. "Permendagri 87/2022".
         clause: the article or clause.
         url: a link.
     """
 
-    basis: str
+    basis: Text
+    sources: tuple[Source, ...] = ()
+    assumption: Text | None = None
     regulation: str | None = None
     clause: str | None = None
     url: str | None = None
+
+    @property
+    def is_assumption(self) -> bool:
+        """Whether the rule rests on an assumption rather than on a source."""
+        return self.assumption is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -287,6 +328,56 @@ class RefNode:
     criterion: str
 
 
+class Collection(StrEnum):
+    """A collection a quantifier ranges over."""
+
+    SERVICE_MODELS = "service_models"  #: The dossier's service models, one at a time.
+
+
+@attrs.frozen(kw_only=True)
+class SomeNode:
+    """Some single item of a collection satisfies the test on its own (``op = "some"``).
+
+    Inside the test, indicators see one service model and only the records linked to it (or
+    to no model), so two models that each fail cannot pass together. The explanation names the
+    model that qualified, or the one that came closest.
+
+    Attributes:
+        over: the collection (``service_models``).
+        test: the condition each item is tested against.
+        label: a short label for the explanation, in both languages.
+    """
+
+    over: Collection
+    test: "Node"
+    label: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AspectsNode:
+    """The service model is assessed on enough aspects of the rulebook's aspect set (``op = "aspects"``).
+
+    Shorthand, expanded when compiled into ``all`` (every *required* aspect of the set scores
+    ``cmp`` the threshold) and ``at_least k`` (of all the set's aspects): changing the aspect
+    set changes the criterion without rewriting it.
+
+    Attributes:
+        k: how many of the set's aspects must score enough.
+        cmp: the comparison (``>=`` by default).
+        threshold: the id of a dated threshold (or ``value``).
+        value: a constant score (or ``threshold``).
+        step: a service-chain step of the set: only assessments of that step count.
+        label: a short label for the explanation, in both languages.
+    """
+
+    k: int
+    cmp: Cmp = Cmp.GE
+    threshold: str | None = None
+    value: Decimal | None = None
+    step: str | None = None
+    label: Text | None = None
+
+
 Node = (
     AllNode
     | AnyNode
@@ -297,6 +388,8 @@ Node = (
     | AbsentNode
     | CountNode
     | RefNode
+    | SomeNode
+    | AspectsNode
 )
 """A node of the criterion language."""
 
@@ -310,11 +403,13 @@ NODE_TAGS: Final[Mapping[str, type]] = {
     "absent": AbsentNode,
     "count": CountNode,
     "ref": RefNode,
+    "some": SomeNode,
+    "aspects": AspectsNode,
 }
 """The stable wire tag (``op``) of each node class."""
 TAG_OF: Final[Mapping[type, str]] = {cls: tag for tag, cls in NODE_TAGS.items()}
 
-for _cls in (AllNode, AnyNode, NotNode, AtLeastNode):
+for _cls in (AllNode, AnyNode, NotNode, AtLeastNode, SomeNode):
     attrs.resolve_types(_cls, globals(), locals())
 
 
@@ -327,12 +422,14 @@ class Criterion:
         message: what it requires, in both languages.
         reference: its basis.
         test: the condition.
+        severity: ``blocking`` (the default) or ``advisory`` (explained, never blocking).
     """
 
     id: str
     message: Text
     reference: Reference
     test: Node
+    severity: Severity = Severity.BLOCKING
 
 
 @attrs.frozen(kw_only=True)
@@ -353,6 +450,59 @@ class MilestoneRule:
 
 
 @attrs.frozen(kw_only=True)
+class Aspect:
+    """One aspect of the multi-aspect service model (*aspek*).
+
+    Attributes:
+        id: the identifier criteria and assessments use, e.g. ``regulation``.
+        name: its name in both languages.
+        required: whether every qualifying model must score enough on it.
+        aliases: other assessment keys that count as this aspect (e.g. the six-aspect key
+            ``communication`` counts as ``behaviour_change``).
+    """
+
+    id: str
+    name: Text
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ChainStep:
+    """A step of the sanitation service chain (*rantai layanan*), e.g. emptying or treatment."""
+
+    id: str
+    name: Text
+
+
+@attrs.frozen(kw_only=True)
+class AspectSet:
+    """The aspects a rulebook assesses service models on, optionally per service-chain step.
+
+    Attributes:
+        id: its identifier, e.g. ``kemendagri-5``.
+        title: its name in both languages.
+        aspects: the aspects, in order.
+        steps: the service-chain steps assessments may be given per step for (optional).
+        reference: where the set comes from.
+    """
+
+    id: str
+    title: Text
+    aspects: tuple[Aspect, ...]
+    reference: Reference
+    steps: tuple[ChainStep, ...] = ()
+
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Return, per aspect id, the assessment keys that count as it (itself first)."""
+        return {a.id: (a.id, *a.aliases) for a in self.aspects}
+
+    def keys(self) -> frozenset[str]:
+        """Every assessment key the set counts (ids and aliases)."""
+        return frozenset(k for keys in self.aliases().values() for k in keys)
+
+
+@attrs.frozen(kw_only=True)
 class Rulebook:
     """A versioned, effective-dated set of milestone criteria.
 
@@ -368,6 +518,8 @@ class Rulebook:
         thresholds: dated threshold series.
         definitions: named criteria that ``ref`` nodes may use.
         targets: dated national targets.
+        aspects: the aspect set that ``aspects`` nodes and the ``aspect`` argument refer to;
+            ``None`` for a rulebook that names no aspect set.
     """
 
     id: str
@@ -381,6 +533,7 @@ class Rulebook:
     thresholds: tuple[Threshold, ...] = ()
     definitions: tuple[Criterion, ...] = ()
     targets: tuple[NationalTarget, ...] = ()
+    aspects: AspectSet | None = None
 
     def in_force(self, day: dt.date) -> bool:
         """Whether the rulebook is in force on *day*."""
@@ -441,6 +594,10 @@ class CriterionResult:
         defaulted: the outcome comes from a declared default because the data was unknown.
         missing: inputs that would help decide it.
         children: results of the inner nodes.
+        severity: for a criterion, ``blocking`` or ``advisory``; ``None`` for an inner node.
+        notes: what an official should know beside the outcome (a delegate signed, the
+            realisation band, sources that disagree, aspects outside the rulebook's set).
+        subject: for an item of a quantifier, the item tested (a service model's id).
     """
 
     id: str
@@ -456,6 +613,9 @@ class CriterionResult:
     defaulted: bool = False
     missing: tuple[MissingInput, ...] = ()
     children: "tuple[CriterionResult, ...]" = ()
+    severity: Severity | None = None
+    notes: tuple[Text, ...] = ()
+    subject: str | None = None
 
     def walk(self) -> Iterable["CriterionResult"]:
         """Yield this result and every inner result."""
@@ -498,6 +658,7 @@ class DesignationCheck:
         decree: the decree number, when known.
         designated: the milestone designated.
         claimed: the highest milestone the decree records as completed (or implies).
+        programme_year: the programme year the designation governs, when stated.
         text: the finding in both languages.
     """
 
@@ -506,6 +667,7 @@ class DesignationCheck:
     decree: str | None = None
     designated: Milestone | None = None
     claimed: Milestone | None = None
+    programme_year: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -554,12 +716,16 @@ class Decision:
     Attributes:
         schema: always :data:`DECISION_SCHEMA`.
         region: the district.
-        as_of: the evaluation date.
-        rulebook: the rulebook used.
+        as_of: the evaluation date: nothing dated later was seen.
+        fiscal_year: the fiscal (programme) year assessed (the year of ``as_of`` unless given).
+        rulebook: the rulebook used (the one in force on the last day of the fiscal year, or
+            on ``as_of`` if that comes first).
         certain_level: the highest milestone reached for sure, each requiring the one before.
         possible_level: the highest milestone not yet ruled out.
-        m4_year: for M4, the number of consecutive fiscal years up to ``as_of`` whose M4
-            criteria pass.
+        m4: the district's place among its M4 years in the fiscal year, read from its history
+            (designations, stage reports, clinics, evaluations), never from the rulebook.
+        m4_year: "M4 year *n*" of the fiscal year (``m4.year``): 1 for the first M4 programme
+            year, counting on after assistance ends; ``None`` when the history does not tell.
         milestones: each milestone's outcome and criteria.
         next_milestone: the milestone after the certain level.
         blocking: ids of the next milestone's criteria that fail or are unknown.
@@ -575,16 +741,33 @@ class Decision:
     possible_level: Milestone | None
     milestones: tuple[MilestoneResult, ...]
     designation_check: DesignationCheck
+    m4: M4Stage
     schema: str = DECISION_SCHEMA
-    m4_year: int | None = None
     next_milestone: Milestone | None = None
     blocking: tuple[str, ...] = ()
     missing: tuple[MissingRank, ...] = ()
     targets: tuple[TargetDistance, ...] = ()
 
+    @property
+    def fiscal_year(self) -> int:
+        """The fiscal (programme) year assessed."""
+        return self.m4.fiscal_year
+
+    @property
+    def m4_year(self) -> int | None:
+        """Return "M4 year *n*" of the fiscal year, from the district's history (``m4.year``)."""
+        return self.m4.year
+
     def milestone(self, ident: Milestone | str) -> MilestoneResult:
-        """Return the result of milestone *ident*."""
-        return next(m for m in self.milestones if m.id == ident)
+        """Return the result of milestone *ident*.
+
+        Raises:
+            KeyError: if the rulebook has no such milestone.
+        """
+        for m in self.milestones:
+            if m.id == ident:
+                return m
+        raise KeyError(ident)
 
     def _repr_html_(self) -> str:
         """Render the decision as rich HTML in Jupyter (the presentation lives in reports)."""
@@ -699,6 +882,16 @@ def _holds(observed: Decimal, cmp: Cmp, threshold: Decimal) -> bool:
     return _COMPARE[cmp](observed, threshold)
 
 
+_INFINITY: Final = Decimal("Infinity")
+
+
+def _count_bound(high: int | None) -> Decimal | None:
+    """The upper bound of a count as a decimal: ``Infinity`` for an incomplete list."""
+    if high is None:
+        return None
+    return _INFINITY if high == OPEN_ENDED else Decimal(high)
+
+
 def _interval_outcome(low: Decimal, high: Decimal, cmp: Cmp, limit: Decimal) -> Outcome:
     """Decide ``x cmp limit`` for every ``x`` in ``[low, high]``: pass, fail, or unknown."""
     if low == high:
@@ -764,6 +957,37 @@ _COMPARE: Final[Mapping[Cmp, Callable[[Decimal, Decimal], bool]]] = {
 }
 
 
+def expand_aspects(node: AspectsNode, aspect_set: AspectSet) -> AllNode:
+    """Spell an ``aspects`` node out over *aspect_set*: the criterion it stands for.
+
+    Every required aspect must score enough, and at least ``k`` of the set's aspects must.
+    """
+    args = {"step": node.step} if node.step is not None else {}
+
+    def compare(aspect: Aspect) -> CompareNode:
+        return CompareNode(
+            indicator="aspect_score",
+            args={"aspect": aspect.id, **args},
+            cmp=node.cmp,
+            threshold=node.threshold,
+            value=node.value,
+            label=aspect.name,
+        )
+
+    required = [compare(a) for a in aspect_set.aspects if a.required]
+    enough = AtLeastNode(
+        k=node.k,
+        of=tuple(compare(a) for a in aspect_set.aspects),
+        label=text(
+            "label_aspects_at_least",
+            k=node.k,
+            n=len(aspect_set.aspects),
+            set=aspect_set.title,
+        ),
+    )
+    return AllNode(of=(*required, enough), label=node.label or aspect_set.title)
+
+
 class _Compiler:
     """Turns rulebook nodes into closures once; evaluation never reads the rulebook again.
 
@@ -778,7 +1002,19 @@ class _Compiler:
         self.compiled_refs: dict[str, Evaluator] = {}
 
     def criterion(self, crit: Criterion) -> Evaluator:
-        return self.node(crit.test, crit.id, _Who(crit.id, crit.message, crit.reference))
+        run = self.node(crit.test, crit.id, _Who(crit.id, crit.message, crit.reference))
+        severity = crit.severity
+
+        def with_severity(facts: Facts) -> CriterionResult:
+            # The one copy per criterion: inner nodes carry no severity.
+            return attrs.evolve(run(facts), severity=severity)
+
+        return with_severity
+
+    def expand_aspects(self, node: AspectsNode) -> AllNode:
+        """Spell an ``aspects`` node out over the rulebook's aspect set (checked at load)."""
+        assert self.rulebook.aspects is not None  # noqa: S101  # check_rulebook refuses it otherwise
+        return expand_aspects(node, self.rulebook.aspects)
 
     def node(self, node: Node, path: str, named: _Who | None = None) -> Evaluator:
         who = named or _Who(path)
@@ -802,6 +1038,79 @@ class _Compiler:
                 return self.node(self.definitions[name].test, path, named)
             case RefNode(criterion=name):
                 return self._ref(name)
+            case SomeNode():
+                return self._some(who, node, path)
+            case AspectsNode():
+                return self._aspects(who, node, path)
+
+    def _some(self, who: _Who, node: SomeNode, path: str) -> Evaluator:
+        inner = self.node(node.test, f"{path}.test")
+        label = node.label or text("label_some_model")
+        message = who.message or label
+        unreported_missing = (
+            MissingInput(key="service_models", text=text("missing_service_models")),
+        )
+        unreported = _unknown_gap(unreported_missing)
+
+        def run(facts: Facts) -> CriterionResult:
+            models = facts.seen.service_models
+            if models is None:
+                return CriterionResult(
+                    id=who.id,
+                    op="some",
+                    outcome=U,
+                    gap=unreported,
+                    reference=who.reference,
+                    message=message,
+                    missing=unreported_missing,
+                )
+            children = []
+            for item in models:
+                model = item.record
+                result = inner(facts.scoped(item.index))
+                children.append(
+                    CriterionResult(
+                        id=f"{path}[{model.id}]",
+                        op="item",
+                        outcome=result.outcome,
+                        message=text("label_model", name=model.name, id=model.id),
+                        gap=result.gap,
+                        missing=result.missing,
+                        children=(result,),
+                        subject=model.id,
+                    )
+                )
+            outcome = combine_any([c.outcome for c in children]) if children else F
+            chosen = _chosen_item(children)
+            gap = None
+            if outcome in (F, U):
+                gap = _some_gap(chosen, children)
+            return CriterionResult(
+                id=who.id,
+                op="some",
+                outcome=outcome,
+                observed=chosen.subject if chosen is not None else None,
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                missing=tuple(m for c in children if c.outcome is U for m in c.missing),
+                children=tuple(children),
+            )
+
+        return run
+
+    def _aspects(self, who: _Who, node: AspectsNode, path: str) -> Evaluator:
+        expanded = self.node(self.expand_aspects(node), path, who)
+        aspect_set = self.rulebook.aspects
+        assert aspect_set is not None  # noqa: S101  # checked at load
+        counted = aspect_set.keys()
+
+        def run(facts: Facts) -> CriterionResult:
+            result = expanded(facts)
+            notes = _outside_set(facts, counted, aspect_set.id)
+            return attrs.evolve(result, notes=result.notes + notes) if notes else result
+
+        return run
 
     def _ref(self, name: str) -> Evaluator:
         if name not in self.compiled_refs:
@@ -921,6 +1230,7 @@ class _Compiler:
                 reference=who.reference,
                 message=message,
                 missing=obs.missing,
+                notes=obs.notes,
                 **fields,
             )
 
@@ -935,10 +1245,11 @@ class _Compiler:
             if raw is None or isinstance(raw, bool):
                 return result(obs, limit, source, U, gap=_unknown_gap(obs.missing))
             value = Decimal(raw)
-            if obs.upper is not None and obs.upper != raw:
+            if obs.open_ended or (obs.upper is not None and obs.upper != raw):
                 # A partly unknown count is an interval: decide only if every value in it agrees.
-                shown = f"{raw}..{obs.upper}"
-                outcome = _interval_outcome(value, Decimal(obs.upper), cmp, limit)
+                upper = _INFINITY if obs.open_ended else Decimal(obs.upper or 0)
+                shown = f"{raw}.." if obs.open_ended else f"{raw}..{obs.upper}"
+                outcome = _interval_outcome(value, upper, cmp, limit)
                 if outcome is P:
                     return result(obs, limit, source, P, observed=shown)
                 if outcome is U:
@@ -952,7 +1263,7 @@ class _Compiler:
                 limit,
                 source,
                 F,
-                gap=_numeric_gap_text(spec.name, unit, value, limit, amount, obs),
+                gap=_numeric_gap_text(spec.name, unit, value, limit, amount, obs, cmp),
             )
 
         return run
@@ -998,13 +1309,12 @@ class _Compiler:
                 message=message,
                 defaulted=defaulted,
                 missing=obs.missing,
+                notes=obs.notes,
             )
 
         return run
 
     def _count(self, who: _Who, node: CountNode) -> Evaluator:
-        from sanitasi_core._records import count_records  # noqa: PLC0415  # sibling helper
-
         name_id, name_en = _RECORD_NAMES[node.records]
         label = node.label or Text(id=f"jumlah {name_id}", en=f"number of {name_en}")
         message = who.message or label
@@ -1013,10 +1323,11 @@ class _Compiler:
         def run(facts: Facts) -> CriterionResult:
             low, high, missing = count_records(facts, node.records, node.where)
             gap, defaulted = None, False
-            if high is None:
+            bound = _count_bound(high)
+            if bound is None:
                 outcome = U
             else:
-                outcome = _interval_outcome(Decimal(low), Decimal(high), node.cmp, wanted)
+                outcome = _interval_outcome(Decimal(low), bound, node.cmp, wanted)
             if outcome is U:
                 gap = _unknown_gap(missing)
                 if node.if_unknown is not None:
@@ -1038,7 +1349,9 @@ class _Compiler:
                 id=who.id,
                 op="count",
                 outcome=outcome,
-                observed=str(low) if low == high else f"{low}..{high if high is not None else '?'}",
+                observed=str(low)
+                if low == high
+                else f"{low}..{high if high is not None and high != OPEN_ENDED else ''}",
                 threshold=str(node.value),
                 unit="records",
                 gap=gap,
@@ -1069,6 +1382,20 @@ class _Compiler:
                 return lambda f: negate(inner(f))
             case RefNode(criterion=name):
                 return self.fast(self.definitions[name].test)
+            case SomeNode(test=test):
+                inner_fast = self.fast(test)
+
+                def some(f: Facts) -> Outcome:
+                    models = f.seen.service_models
+                    if models is None:
+                        return U
+                    if not models:
+                        return F
+                    return combine_any([inner_fast(f.scoped(m.index)) for m in models])
+
+                return some
+            case AspectsNode():
+                return self.fast(self.expand_aspects(node))
             case CountNode():
                 return self._fast_count(node)
             case CompareNode():
@@ -1093,8 +1420,9 @@ class _Compiler:
             if raw is None or isinstance(raw, bool):
                 return default or U
             limit = limit_on(facts.as_of)[0]
-            if obs.upper is not None and obs.upper != raw:
-                outcome = _interval_outcome(Decimal(raw), Decimal(obs.upper), cmp, limit)
+            if obs.open_ended or (obs.upper is not None and obs.upper != raw):
+                upper = _INFINITY if obs.open_ended else Decimal(obs.upper or 0)
+                outcome = _interval_outcome(Decimal(raw), upper, cmp, limit)
                 return default or U if outcome is U else outcome
             return P if holds(Decimal(raw), limit) else F
 
@@ -1118,16 +1446,13 @@ class _Compiler:
         return run
 
     def _fast_count(self, node: CountNode) -> Callable[[Facts], Outcome]:
-        from sanitasi_core._records import count_records  # noqa: PLC0415  # sibling helper
-
         wanted = Decimal(node.value)
 
         def run(facts: Facts) -> Outcome:
             low, high, _ = count_records(facts, node.records, node.where)
+            bound = _count_bound(high)
             outcome = (
-                U
-                if high is None
-                else _interval_outcome(Decimal(low), Decimal(high), node.cmp, wanted)
+                U if bound is None else _interval_outcome(Decimal(low), bound, node.cmp, wanted)
             )
             return (node.if_unknown or U) if outcome is U else outcome
 
@@ -1135,7 +1460,13 @@ class _Compiler:
 
 
 def _numeric_gap_text(
-    name: str, unit: str, value: Decimal, limit: Decimal, amount: Decimal | None, obs: Observation
+    name: str,
+    unit: str,
+    value: Decimal,
+    limit: Decimal,
+    amount: Decimal | None,
+    obs: Observation,
+    cmp: Cmp,
 ) -> Gap:
     """The gap of a failing numeric comparison, in the indicator's unit and, where known, others."""
     word_id = "naikkan" if (amount or 0) > 0 else "turunkan"
@@ -1151,22 +1482,69 @@ def _numeric_gap_text(
         ),
         amount=amount,
         unit=unit,
-        also=_also(name, amount, obs),
+        also=_also(name, amount, obs, limit, cmp),
     )
 
 
-def _also(name: str, amount: Decimal | None, obs: Observation) -> dict[str, Decimal]:
-    """Express a gap in other units where the dossier allows it."""
+_SEN: Final = Decimal("0.01")
+
+
+def _also(
+    name: str, amount: Decimal | None, obs: Observation, limit: Decimal, cmp: Cmp
+) -> dict[str, Decimal]:
+    """Express a gap in other units where the dossier allows it, from the exact amounts."""
     if amount is None or amount <= 0:
         return {}
     out: dict[str, Decimal] = {}
     planned = obs.detail.get("planned")
-    if name == "apbd_realisation_pct" and planned is not None:
-        out["rupiah"] = (planned * amount / 100).quantize(Decimal("0.01"))
+    realised = obs.detail.get("realised")
+    if name == "apbd_realisation_pct" and planned is not None and realised is not None:
+        # From the amounts, not from the rounded share: the realisation still needed to reach
+        # limit % of planned, rounded up to the sen.
+        needed = planned * limit / 100 - realised
+        if cmp is Cmp.GT:
+            needed += _SEN
+        if needed > 0:
+            out["rupiah"] = needed.quantize(_SEN, rounding=ROUND_CEILING)
     households = obs.detail.get("households")
     if households is not None and name in ("layak_pct", "safely_managed_pct", "layak_change_pp"):
         out["households"] = (households * amount / 100).to_integral_value(rounding="ROUND_CEILING")
     return out
+
+
+def _chosen_item(children: Sequence[CriterionResult]) -> CriterionResult | None:
+    """The item that qualified, or else the one closest to qualifying (fewest open leaves)."""
+    passing = [c for c in children if c.outcome is P]
+    if passing:
+        return passing[0]
+    open_ = [c for c in children if c.outcome in (F, U)]
+    return min(open_, key=_cost) if open_ else None
+
+
+def _some_gap(chosen: CriterionResult | None, children: Sequence[CriterionResult]) -> Gap:
+    if chosen is None:
+        return Gap(text=text("gap_no_model"), more=1)
+    label = chosen.message or Text(id=chosen.id, en=chosen.id)
+    inner = chosen.gap.text if chosen.gap is not None else text("gap_unknown")
+    ranked = sorted((c for c in children if c.outcome in (F, U)), key=_cost)
+    return Gap(
+        text=text("gap_closest_model", model=label, gap=inner),
+        options=tuple(c.subject or c.id for c in ranked),
+        provide=_provide(m for c in ranked for m in c.missing),
+    )
+
+
+def _outside_set(facts: Facts, counted: frozenset[str], set_id: str) -> tuple[Text, ...]:
+    """Name each assessed aspect the rulebook's set does not count (reported, not dropped)."""
+    found: dict[str, str] = {}
+    for item in facts.seen.service_models or ():
+        for j, a in enumerate(item.record.assessments or ()):
+            if a.assessed_on.year == facts.year and a.aspect not in counted:
+                found.setdefault(a.aspect, f"service_models[{item.index}].assessments[{j}]")
+    return tuple(
+        text("note_aspect_outside_set", aspect=aspect, path=path, set=set_id)
+        for aspect, path in sorted(found.items())
+    )
 
 
 def _cost(result: CriterionResult) -> tuple[int, Decimal]:
@@ -1230,9 +1608,22 @@ class _CompiledMilestone:
     per_fiscal_year: bool
     criteria: tuple[Evaluator, ...]
     fast: tuple[Callable[[Facts], Outcome], ...]
+    blocking: tuple[bool, ...]
+
+    def outcome(self, outcomes: Sequence[Outcome]) -> Outcome:
+        """Combine the criteria's outcomes: advisory criteria never block."""
+        return combine_all([o for o, b in zip(outcomes, self.blocking, strict=True) if b])
 
 
-_MAX_M4_YEARS: Final = 20
+def rules_date(as_of: dt.date, fiscal_year: int | None) -> dt.date:
+    """The day whose rules apply: the fiscal year's last day, or *as_of* if that comes first.
+
+    Year *N* assessed in year *N+1* keeps the rules of year *N*; an assessment during the year
+    uses the rules in force on its date.
+    """
+    if fiscal_year is None:
+        return as_of
+    return min(as_of, dt.date(fiscal_year, 12, 31))
 
 
 class CompiledRulebook:
@@ -1250,6 +1641,7 @@ class CompiledRulebook:
             status=rulebook.status,
             hash=content_hash(rulebook),
         )
+        self._aliases = rulebook.aspects.aliases() if rulebook.aspects is not None else {}
         compiler = _Compiler(rulebook)
         self._milestones = tuple(
             _CompiledMilestone(
@@ -1257,90 +1649,99 @@ class CompiledRulebook:
                 per_fiscal_year=m.per_fiscal_year,
                 criteria=tuple(compiler.criterion(c) for c in m.criteria),
                 fast=tuple(compiler.fast(c.test) for c in m.criteria),
+                blocking=tuple(c.severity is Severity.BLOCKING for c in m.criteria),
             )
             for m in rulebook.milestones
         )
+
+    def facts(self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None) -> Facts:
+        """Return the dossier seen on *as_of* for *fiscal_year*, with this rulebook's aspect set.
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if *fiscal_year* is after the year of *as_of*.
+        """
+        day = rules_date(as_of, fiscal_year)
+        if not self.rulebook.in_force(day):
+            raise NoRulebookInForceError(_no_rulebook_text(day, [self.rulebook]))
+        return Facts(dossier, as_of, fiscal_year=fiscal_year, aspect_aliases=self._aliases)
 
     def _milestone(self, m: _CompiledMilestone, facts: Facts) -> MilestoneResult:
         results = tuple(run(facts) for run in m.criteria)
         return MilestoneResult(
             id=m.id,
-            outcome=combine_all([r.outcome for r in results]),
+            outcome=m.outcome([r.outcome for r in results]),
             criteria=results,
             fiscal_year=facts.year if m.per_fiscal_year else None,
         )
 
-    def evaluate(self, dossier: Dossier, *, as_of: dt.date) -> Decision:
-        """Decide which milestone *dossier* has reached on *as_of*, and explain it.
+    def evaluate(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> Decision:
+        """Decide which milestone *dossier* has reached, and explain it.
+
+        Args:
+            dossier: the dossier.
+            as_of: the evaluation date: nothing dated later is seen.
+            fiscal_year: the fiscal year assessed (by default the year of *as_of*); it may end
+                before *as_of*, so that a year can be assessed once its reports are in.
 
         Raises:
-            NoRulebookInForceError: if the rulebook is not in force on *as_of*.
-            EvaluationError: if a threshold has no value on *as_of*.
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if a threshold has no value then, or *fiscal_year* is after
+                *as_of*.
         """
-        if not self.rulebook.in_force(as_of):
-            raise NoRulebookInForceError(_no_rulebook_text(as_of, [self.rulebook]))
-        facts = Facts(dossier, as_of)
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
         results = tuple(self._milestone(m, facts) for m in self._milestones)
         certain, possible = _ladder(results)
-        m4_year = self._m4_year(dossier, as_of, results) if certain is Milestone.M4 else None
         next_ms = _next(self.rulebook, certain)
         blocking: tuple[str, ...] = ()
         if next_ms is not None:
             res = next(r for r in results if r.id == next_ms)
-            blocking = tuple(c.id for c in res.criteria if c.outcome in (F, U))
+            blocking = tuple(
+                c.id
+                for c in res.criteria
+                if c.outcome in (F, U) and c.severity is not Severity.ADVISORY
+            )
         return Decision(
             region=RegionRef(code=dossier.region.code, name=dossier.region.name),
             as_of=as_of,
             rulebook=self.info,
             certain_level=certain,
             possible_level=possible,
-            m4_year=m4_year,
+            m4=m4_stage(facts.seen, facts.year),
             milestones=results,
             next_milestone=next_ms,
             blocking=blocking,
             missing=_rank_missing(results),
-            designation_check=_designation_check(dossier, as_of, certain, possible),
+            designation_check=_designation_check(facts.seen, facts.year, certain, possible),
             targets=_targets(self.rulebook.targets, facts),
         )
 
-    def _m4_year(
-        self, dossier: Dossier, as_of: dt.date, results: tuple[MilestoneResult, ...]
-    ) -> int | None:
-        m4 = next((m for m in self._milestones if m.id is Milestone.M4), None)
-        if m4 is None or not m4.per_fiscal_year:
-            return 1 if any(r.id is Milestone.M4 and r.outcome is P for r in results) else None
-        years = 1
-        for back in range(1, _MAX_M4_YEARS):
-            day = dt.date(as_of.year - back, 12, 31)
-            if not self.rulebook.in_force(day):
-                break
-            if self._milestone(m4, Facts(dossier, day)).outcome is not P:
-                break
-            years += 1
-        return years
-
-    def evaluate_many(self, dossiers: Iterable[Dossier], *, as_of: dt.date) -> list[Decision]:
+    def evaluate_many(
+        self, dossiers: Iterable[Dossier], *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> list[Decision]:
         """Evaluate a batch of dossiers on the same date, with full explanations."""
-        return [self.evaluate(d, as_of=as_of) for d in dossiers]
+        return [self.evaluate(d, as_of=as_of, fiscal_year=fiscal_year) for d in dossiers]
 
-    def outcomes(self, dossier: Dossier, *, as_of: dt.date) -> dict[Milestone, Outcome]:
+    def outcomes(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> dict[Milestone, Outcome]:
         """Return each milestone's outcome only: the fast path, with no explanation built.
 
         The outcomes are those of :meth:`evaluate` (a property test keeps the two equal).
 
         Raises:
-            NoRulebookInForceError: if the rulebook is not in force on *as_of*.
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
         """
-        if not self.rulebook.in_force(as_of):
-            raise NoRulebookInForceError(_no_rulebook_text(as_of, [self.rulebook]))
-        facts = Facts(dossier, as_of)
-        return {m.id: combine_all([run(facts) for run in m.fast]) for m in self._milestones}
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        return {m.id: m.outcome([run(facts) for run in m.fast]) for m in self._milestones}
 
     def levels(
-        self, dossier: Dossier, *, as_of: dt.date
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
     ) -> tuple[Milestone | None, Milestone | None]:
         """Return ``(certain_level, possible_level)`` through the fast path."""
-        outcomes = self.outcomes(dossier, as_of=as_of)
+        outcomes = self.outcomes(dossier, as_of=as_of, fiscal_year=fiscal_year)
         return _ladder_of(outcomes)
 
 
@@ -1402,63 +1803,56 @@ def _rank_missing(results: Sequence[MilestoneResult]) -> tuple[MissingRank, ...]
 
 
 def _designation_check(
-    dossier: Dossier, as_of: dt.date, certain: Milestone | None, possible: Milestone | None
+    seen: Seen, fiscal_year: int, certain: Milestone | None, possible: Milestone | None
 ) -> DesignationCheck:
+    """Compare the designation that governs the fiscal year (else the latest) with the evidence."""
     rank = {None: 0} | {m: m.rank for m in Milestone}
-    seen = [
-        d
-        for d in dossier.designations or ()
-        if (d.decree.date is not None and d.decree.date <= as_of)
-        or (d.decree.date is None and d.year <= as_of.year)
-    ]
-    if not seen:
-        return DesignationCheck(
-            status="no_designation",
-            text=Text(
-                id="tidak ada penetapan milestone yang tercatat sampai tanggal evaluasi",
-                en="no milestone designation is recorded up to the evaluation date",
-            ),
-        )
-    latest = max(seen, key=lambda d: (d.decree.date or dt.date(d.year, 1, 1), d.milestone.rank))
-    done = [m.rank for m in latest.completed]
-    # Designating Mn implies M1..M(n-1) are complete, whether or not the decree lists them.
-    claimed_rank = max([*done, latest.milestone.rank - 1])
-    claimed = next((m for m in Milestone if m.rank == claimed_rank), None)
+    dated = [item.record for item in seen.designations or () if item.dated]
+    if not dated:
+        return DesignationCheck(status="no_designation", text=text("designation_none"))
+
+    def order(d: Designation) -> tuple[bool, dt.date, int]:
+        day = d.decree.date or dt.date.min
+        return (d.programme_year == fiscal_year, day, d.milestone.rank)
+
+    latest = max(dated, key=order)
+    claimed = latest.claimed
+    claimed_rank = rank[claimed]
     decree = latest.decree.number
     ref = decree or latest.decree.kind.value
     c_rank, p_rank = rank[certain], rank[possible]
-    claimed_name = claimed.value if claimed else "-"
-    none = Text(id="belum ada milestone", en="no milestone")
-    certain_id, certain_en = (certain.value,) * 2 if certain else (none.id, none.en)
-    possible_id, possible_en = (possible.value,) * 2 if possible else (none.id, none.en)
+    none = text("designation_no_milestone")
+    claimed_name: Text | str = claimed.value if claimed else none
+    certain_name: Text | str = certain.value if certain else none
+    possible_name: Text | str = possible.value if possible else none
+    status: Literal["consistent", "unconfirmed", "contradicted", "ahead"]
     if p_rank < claimed_rank:
-        status: Literal["consistent", "unconfirmed", "contradicted", "ahead"] = "contradicted"
-        text = Text(
-            id=f"{ref} mencatat {claimed_name} tercapai, tetapi bukti menunjukkan paling tinggi {possible_id}",
-            en=f"{ref} records {claimed_name} as reached, but the evidence allows at most {possible_en}",
+        status = "contradicted"
+        found = text(
+            "designation_contradicted", ref=ref, claimed=claimed_name, possible=possible_name
         )
     elif c_rank < claimed_rank:
         status = "unconfirmed"
-        text = Text(
-            id=f"{ref} mencatat {claimed_name} tercapai; bukti hanya memastikan: {certain_id} (data kurang)",
-            en=f"{ref} records {claimed_name} as reached; the evidence confirms only: {certain_en} (data missing)",
-        )
+        found = text("designation_unconfirmed", ref=ref, claimed=claimed_name, certain=certain_name)
     elif c_rank > latest.milestone.rank:
         status = "ahead"
-        text = Text(
-            id=f"bukti memastikan {certain}, melampaui penetapan {latest.milestone} dalam {ref}",
-            en=f"the evidence confirms {certain}, beyond the designation {latest.milestone} in {ref}",
+        found = text(
+            "designation_ahead", ref=ref, certain=certain_name, designated=latest.milestone.value
         )
     else:
         status = "consistent"
-        text = Text(
-            id=f"bukti sesuai dengan penetapan {latest.milestone} dalam {ref}",
-            en=f"the evidence agrees with the designation {latest.milestone} in {ref}",
-        )
+        found = text("designation_consistent", ref=ref, designated=latest.milestone.value)
     return DesignationCheck(
-        status=status, text=text, decree=decree, designated=latest.milestone, claimed=claimed
+        status=status,
+        text=found,
+        decree=decree,
+        designated=latest.milestone,
+        claimed=claimed,
+        programme_year=latest.programme_year,
     )
 
+
+_SOURCE_RANK: Final = {s: len(SOURCE_ORDER) - i for i, s in enumerate(SOURCE_ORDER)}
 
 _TARGET_INDICATOR: Final[Mapping[TargetIndicator, str]] = {
     TargetIndicator.LAYAK: "layak",
@@ -1474,13 +1868,14 @@ def _targets(targets: Sequence[NationalTarget], facts: Facts) -> tuple[TargetDis
         latest = None
         if field is not None:
             candidates = [
-                r
-                for r in facts.dossier.access_records or ()
-                if r.year <= facts.year
-                and r.area is target.area
-                and (r.layak_share if field == "layak" else getattr(r, field)) is not None
+                r.record
+                for r in facts.seen.access_records or ()
+                if r.record.year <= facts.year
+                and r.record.area is target.area
+                and (r.record.layak_share if field == "layak" else getattr(r.record, field))
+                is not None
             ]
-            latest = max(candidates, key=lambda r: r.year, default=None)
+            latest = max(candidates, key=lambda r: (r.year, _SOURCE_RANK[r.source]), default=None)
         if latest is None:
             out.append(TargetDistance(target=target))
             continue
@@ -1561,13 +1956,23 @@ class RulebookSet:
                 return self._compiled[index]
         raise NoRulebookInForceError(_no_rulebook_text(day, self._books))
 
-    def evaluate(self, dossier: Dossier, *, as_of: dt.date) -> Decision:
-        """Evaluate *dossier* with the rulebook in force on *as_of*."""
-        return self.in_force(as_of).evaluate(dossier, as_of=as_of)
+    def evaluate(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> Decision:
+        """Evaluate *dossier* with the rulebook in force for the fiscal year assessed.
 
-    def evaluate_many(self, dossiers: Iterable[Dossier], *, as_of: dt.date) -> list[Decision]:
-        """Evaluate a batch with the rulebook in force on *as_of* (compiled once)."""
-        return self.in_force(as_of).evaluate_many(dossiers, as_of=as_of)
+        That is the rulebook in force on the last day of *fiscal_year*, or on *as_of* if that
+        comes first (see :func:`rules_date`).
+        """
+        book = self.in_force(rules_date(as_of, fiscal_year))
+        return book.evaluate(dossier, as_of=as_of, fiscal_year=fiscal_year)
+
+    def evaluate_many(
+        self, dossiers: Iterable[Dossier], *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> list[Decision]:
+        """Evaluate a batch with the rulebook in force for the fiscal year (compiled once)."""
+        book = self.in_force(rules_date(as_of, fiscal_year))
+        return book.evaluate_many(dossiers, as_of=as_of, fiscal_year=fiscal_year)
 
 
 @attrs.frozen(kw_only=True)
@@ -1583,7 +1988,12 @@ class LevelChange:
 
 
 def diff_rulebooks(
-    before: Rulebook, after: Rulebook, dossiers: Iterable[Dossier], *, as_of: dt.date
+    before: Rulebook,
+    after: Rulebook,
+    dossiers: Iterable[Dossier],
+    *,
+    as_of: dt.date,
+    fiscal_year: int | None = None,
 ) -> list[LevelChange]:
     """List the districts whose level changes from *before* to *after*, and why.
 
@@ -1595,7 +2005,8 @@ def diff_rulebooks(
     b = CompiledRulebook(attrs.evolve(after, valid_from=dt.date.min, valid_to=None))
     changes = []
     for dossier in dossiers:
-        da, db = a.evaluate(dossier, as_of=as_of), b.evaluate(dossier, as_of=as_of)
+        da = a.evaluate(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        db = b.evaluate(dossier, as_of=as_of, fiscal_year=fiscal_year)
         if (da.certain_level, da.possible_level) == (db.certain_level, db.possible_level):
             continue
         oa = {c.id: c.outcome for m in da.milestones for c in m.criteria}

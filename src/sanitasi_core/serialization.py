@@ -1,4 +1,4 @@
-"""Reading and writing the JSON format of dossiers (``sanitasi.dossier/v1``).
+"""Reading and writing the JSON format of dossiers (``sanitasi.dossier/v2``; v1 is still read).
 
 The format is defined once, by the converter in :mod:`sanitasi_core._wire`. A document that is
 not valid raises one :class:`~sanitasi_core.exceptions.DossierFormatError` listing **every**
@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
+import attrs
 import cattrs
 
 from sanitasi_core import _wire
-from sanitasi_core.exceptions import DossierFormatError
-from sanitasi_core.model import Dossier
+from sanitasi_core.exceptions import DossierFormatError, Problem
+from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
 
 __all__ = [
     "build_dossier_json_schema",
@@ -38,8 +40,40 @@ def _converter() -> cattrs.Converter:
     return _wire.make_converter()
 
 
+_V1: Final = DOSSIER_SCHEMAS[0]
+
+
+def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Return a v1 document as the v2 document it names.
+
+    v2 only adds: optional fields and collections, and renames a designation's ``year`` to
+    ``programme_year`` (which v2 also lets be unknown).
+    """
+    out = dict(data, schema=DOSSIER_SCHEMA)
+    designations = data.get("designations")
+    if isinstance(designations, list):
+        out["designations"] = [
+            {("programme_year" if k == "year" else k): v for k, v in d.items()}
+            if isinstance(d, dict)
+            else d
+            for d in designations
+        ]
+    return out
+
+
+_V2_NAME = re.compile(r"^(\$\.designations\[\d+\])\.programme_year")
+
+
+def _v1_path(problem: Problem) -> Problem:
+    """Name a problem of a v1 document by the v1 field it is about."""
+    return attrs.evolve(problem, path=_V2_NAME.sub(r"\1.year", problem.path))
+
+
 def dossier_from_dict(data: object, *, source: str | None = None) -> Dossier:
     """Build a dossier from decoded JSON data (dicts, lists, strings, numbers).
+
+    Documents of format v1 are read too, as the v2 document they name; the dossier returned is
+    always v2 (and :func:`dump_dossier` writes v2).
 
     Args:
         data: the decoded document.
@@ -48,9 +82,13 @@ def dossier_from_dict(data: object, *, source: str | None = None) -> Dossier:
     Raises:
         DossierFormatError: listing every problem with its JSON path.
     """
+    v1 = isinstance(data, dict) and data.get("schema") == _V1
+    if v1:
+        assert isinstance(data, dict)  # noqa: S101  # narrowed above
+        data = _from_v1(data)
     result = _wire.structure(_converter(), data, Dossier)
     if isinstance(result, list):
-        raise DossierFormatError(result, source=source)
+        raise DossierFormatError([_v1_path(p) for p in result] if v1 else result, source=source)
     return result
 
 
@@ -84,7 +122,7 @@ def dump_dossier(dossier: Dossier, *, indent: int | None = 2) -> str:
     return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)
 
 
-SCHEMA_ID = "https://sanitasi-core.readthedocs.io/schemas/dossier-v1.schema.json"
+SCHEMA_ID = "https://sanitasi-core.readthedocs.io/schemas/dossier-v2.schema.json"
 
 
 def build_dossier_json_schema() -> dict[str, Any]:
@@ -94,12 +132,11 @@ def build_dossier_json_schema() -> dict[str, Any]:
     ``python -m sanitasi_core.serialization``.
     """
     from sanitasi_core import _schema  # noqa: PLC0415
-    from sanitasi_core.model import DOSSIER_SCHEMA  # noqa: PLC0415
 
     return _schema.json_schema(
         Dossier,
         schema_id=SCHEMA_ID,
-        title="sanitasi-core dossier (sanitasi.dossier/v1)",
+        title=f"sanitasi-core dossier ({DOSSIER_SCHEMA})",
         const_fields={"schema": DOSSIER_SCHEMA},
     )
 
@@ -109,13 +146,13 @@ def dossier_json_schema() -> dict[str, Any]:
 
     It is read from package data on each call; nothing is read at import time.
     """
-    path = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
+    path = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer tool
-    target = resources.files("sanitasi_core") / "schemas" / "dossier-v1.schema.json"
+    target = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
     text = json.dumps(build_dossier_json_schema(), indent=2, ensure_ascii=False) + "\n"
     with resources.as_file(target) as path:
         path.write_text(text, encoding="utf-8")

@@ -100,10 +100,12 @@ from sanitasi_core.model import (  # noqa: E402
     AreaType,
     AspectAssessment,
     Commitment,
+    CommitmentSubject,
     CommitmentTarget,
     Designation,
     DocumentKind,
     Dossier,
+    DossierList,
     EhraAssessment,
     Evaluation,
     EvaluationSubject,
@@ -118,6 +120,7 @@ from sanitasi_core.model import (  # noqa: E402
     Milestone,
     MonitoringReport,
     NationalTarget,
+    NawasisEntry,
     Office,
     PlanningDocument,
     Provenance,
@@ -126,6 +129,9 @@ from sanitasi_core.model import (  # noqa: E402
     Scale,
     ServiceModel,
     ServicePhase,
+    SignatoryRole,
+    Source,
+    StageReport,
     SubSector,
     TargetIndicator,
     VillageRecord,
@@ -136,8 +142,13 @@ from sanitasi_core.rules import (  # noqa: E402
     AbsentNode,
     AllNode,
     AnyNode,
+    Aspect,
+    AspectSet,
+    AspectsNode,
     AtLeastNode,
+    ChainStep,
     Cmp,
+    Collection,
     CompareNode,
     CountNode,
     Criterion,
@@ -151,6 +162,8 @@ from sanitasi_core.rules import (  # noqa: E402
     RefNode,
     Rulebook,
     RulebookStatus,
+    Severity,
+    SomeNode,
     Threshold,
     ThresholdStep,
     Where,
@@ -169,6 +182,7 @@ __all__ = [
     "apbd_code_texts",
     "apbd_codes",
     "aspect_assessments",
+    "aspect_sets",
     "bilingual_texts",
     "commitment_targets",
     "commitments",
@@ -199,6 +213,7 @@ __all__ = [
     "mutated_rulebook_documents",
     "mutated_texts",
     "national_targets",
+    "nawasis_entries",
     "percentages",
     "planning_documents",
     "provenances",
@@ -212,6 +227,8 @@ __all__ = [
     "rupiah_texts",
     "service_models",
     "service_phases",
+    "sources",
+    "stage_reports",
     "texts",
     "threshold_steps",
     "thresholds",
@@ -649,6 +666,8 @@ def provenances() -> st.SearchStrategy[Provenance]:
         url=_maybe(_urls()),
         seen_on=_maybe(dates()),
         note=_maybe(texts(max_size=24)),
+        published_on=_maybe(dates()),
+        quote=_maybe(texts(max_size=24)),
     )
 
 
@@ -695,10 +714,12 @@ def _designation(draw: st.DrawFn) -> Designation:
     milestone = draw(st.sampled_from(Milestone))
     below = [m for m in Milestone if m.rank < milestone.rank]
     completed = draw(st.lists(st.sampled_from(below), unique=True)) if below else []
+    first = draw(_maybe(st.sampled_from([m for m in Milestone if m.rank <= milestone.rank])))
     return Designation(
         decree=draw(legal_instruments((InstrumentKind.KEPMENDAGRI, InstrumentKind.OTHER))),
         milestone=milestone,
-        year=draw(years()),
+        programme_year=draw(_maybe(years())),
+        first=first,
         m4_year=draw(_maybe(st.integers(1, 20))) if milestone is Milestone.M4 else None,
         completed=tuple(sorted(completed, key=lambda m: m.rank)),
         provenance=draw(_provenance_tuples()),
@@ -709,6 +730,39 @@ def _designation(draw: st.DrawFn) -> Designation:
 def designations() -> st.SearchStrategy[Designation]:
     """Milestone designations; ``m4_year`` only for M4, ``completed`` milestones below it."""
     return _designation()
+
+
+@st.composite
+def _stage_report(draw: st.DrawFn) -> StageReport:
+    milestone = draw(st.sampled_from(Milestone))
+    return StageReport(
+        year=draw(years()),
+        milestone=milestone,
+        reported_on=draw(dates()),
+        first=draw(_maybe(st.sampled_from([m for m in Milestone if m.rank <= milestone.rank]))),
+        m4_year=draw(_maybe(st.integers(1, 20))) if milestone is Milestone.M4 else None,
+        assisted=draw(_maybe(st.booleans())),
+        provenance=draw(_provenance_tuples()),
+    )
+
+
+@functools.cache
+def stage_reports() -> st.SearchStrategy[StageReport]:
+    """Reported programme stages; ``m4_year`` only for M4."""
+    return _stage_report()
+
+
+@functools.cache
+def nawasis_entries() -> st.SearchStrategy[NawasisEntry]:
+    """Milestone outputs entered in NAWASIS."""
+    return st.builds(
+        NawasisEntry,
+        milestone=st.sampled_from(Milestone),
+        year=years(),
+        entered_on=dates(),
+        completeness=_maybe(percentages()),
+        provenance=_provenance_tuples(),
+    )
 
 
 @functools.cache
@@ -827,6 +881,7 @@ def aspect_assessments() -> st.SearchStrategy[AspectAssessment]:
         aspect=st.sampled_from(DEFAULT_ASPECTS) | identifiers(),
         score=_scores(),
         assessed_on=dates(),
+        step=_maybe(st.sampled_from(("containment", "emptying", "treatment"))),
         evidence=_maybe(texts()),
         assessor=_maybe(texts()),
         provenance=_provenance_tuples(),
@@ -847,7 +902,11 @@ def service_models(ident: st.SearchStrategy[str] | None = None) -> st.SearchStra
         name=texts(),
         system=_maybe(st.sampled_from(("SPALD-S", "SPALD-T", "TPS3R", "TPA")) | texts()),
         phases=_maybe(_small_tuples(service_phases())),
-        assessments=_maybe(_small_tuples(aspect_assessments(), max_size=4)),
+        assessments=_maybe(
+            _small_tuples(aspect_assessments(), max_size=4).map(
+                lambda items: _unique(items, lambda a: (a.aspect, a.step, a.assessed_on))
+            )
+        ),
         provenance=_provenance_tuples(),
     )
 
@@ -873,6 +932,9 @@ def commitments() -> st.SearchStrategy[Commitment]:
         signed_on=dates(),
         scope=texts(max_size=24),
         signatory=_maybe(texts()),
+        role=_maybe(st.sampled_from(SignatoryRole)),
+        subject=_maybe(st.sampled_from(CommitmentSubject)),
+        package=_maybe(texts()),
         year=_maybe(years()),
         pledged=_maybe(money()),
         targets=_small_tuples(commitment_targets(), max_size=2),
@@ -1024,6 +1086,7 @@ def _access_record(draw: st.DrawFn) -> AccessRecord:
         open_defecation=shares[4],
         layak=layak,
         households=households,
+        published_on=draw(_maybe(dates())),
         provenance=draw(_provenance_tuples()),
     )
 
@@ -1128,9 +1191,10 @@ def national_targets() -> st.SearchStrategy[NationalTarget]:
         indicator=st.sampled_from(TargetIndicator),
         value=percentages(),
         year=years(),
-        basis=texts(),
+        basis=bilingual_texts(),
         area=st.sampled_from(AreaType),
         url=_maybe(_urls()),
+        sources=_small_tuples(sources(), max_size=2),
     )
 
 
@@ -1206,29 +1270,50 @@ def _dossier(draw: st.DrawFn, mode: Literal["minimal", "sparse", "full"]) -> Dos
         region=region,
         description=draw(texts(max_size=24) if full else _maybe(texts(max_size=24))),
         fictional=draw(st.booleans()),
-        designations=section(designations()),
+        designations=_unique(
+            section(designations()),
+            lambda d: (d.decree.number, d.milestone) if d.decree.number else None,
+        ),
+        stage_reports=section(stage_reports()),
         working_group=draw(working_groups() if full else _maybe(working_groups())),
-        meetings=section(meetings()),
+        meetings=_unique(
+            section(meetings()), lambda m: (m.kind, m.clinic, m.date) if m.clinic else None
+        ),
         documents=section(planning_documents()),
         service_models=models,
         commitments=section(commitments()),
         activities=acts,
         monitoring_reports=reports,
         evaluations=evals,
-        access_records=section(access_records()),
-        villages=_unique_villages(section(village_records(region.code))),
-        ehra=section(ehra_assessments(region.code)),
-        waste_records=section(waste_records()),
+        access_records=_unique(section(access_records()), lambda r: (r.year, r.source, r.area)),
+        villages=_unique(section(village_records(region.code)), lambda v: v.code),
+        ehra=_unique(section(ehra_assessments(region.code)), lambda e: (e.village, e.year)),
+        waste_records=_unique(section(waste_records()), lambda w: (w.year, w.area)),
+        nawasis_entries=_unique(
+            section(nawasis_entries()), lambda e: (e.milestone, e.year, e.entered_on)
+        ),
+        incomplete=tuple(draw(st.lists(st.sampled_from(DossierList), unique=True, max_size=3)))
+        if not full
+        else (),
         provenance=draw(_small_tuples(provenances(), min_size=least, max_size=2)),
     )
 
 
-def _unique_villages(
-    villages: tuple[VillageRecord, ...] | None,
-) -> tuple[VillageRecord, ...] | None:
-    if villages is None:
+def _unique(
+    records: tuple[T, ...] | None, key: Callable[[T], object | None]
+) -> tuple[T, ...] | None:
+    """Keep the first record of each natural key (the model refuses repeated keys)."""
+    if records is None:
         return None
-    return tuple({v.code: v for v in villages}.values())
+    seen: set[object] = set()
+    out = []
+    for record in records:
+        k = key(record)
+        if k is not None and k in seen:
+            continue
+        seen.add(k)
+        out.append(record)
+    return tuple(out)
 
 
 @functools.cache
@@ -1415,11 +1500,67 @@ def references() -> st.SearchStrategy[Reference]:
     """Bases of criteria and thresholds (:class:`~sanitasi_core.rules.Reference`)."""
     return st.builds(
         Reference,
-        basis=texts(max_size=40),
+        basis=bilingual_texts(max_size=40),
+        sources=_small_tuples(sources(), max_size=2),
+        assumption=_maybe(bilingual_texts()),
         regulation=_maybe(st.sampled_from(("Permendagri 87/2022", "Perpres 18/2020")) | texts()),
         clause=_maybe(texts()),
         url=_maybe(_urls()),
     )
+
+
+@functools.cache
+def sources() -> st.SearchStrategy[Source]:
+    """Public sources of rules and targets (:class:`~sanitasi_core.model.Source`)."""
+    return st.builds(
+        Source,
+        title=texts(max_size=24),
+        publisher=_maybe(texts()),
+        published_on=_maybe(dates()),
+        url=_maybe(_urls()),
+        quote=_maybe(texts(max_size=24)),
+        note=_maybe(texts()),
+    )
+
+
+@functools.cache
+def aspect_sets() -> st.SearchStrategy[AspectSet]:
+    """Aspect sets: the six keys of the 2020 reconstruction, some required, some aliased."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AspectSet:
+        ids: list[str] = draw(
+            st.lists(st.sampled_from(DEFAULT_ASPECTS), min_size=1, max_size=6, unique=True)
+        )
+        spare = [a for a in DEFAULT_ASPECTS if a not in ids]
+        aspects = []
+        for ident in ids:
+            alias: str | None = None
+            take: bool = draw(st.booleans())
+            if spare and take:
+                alias = draw(st.sampled_from(spare))
+            if alias is not None:
+                spare.remove(alias)
+            aspects.append(
+                Aspect(
+                    id=ident,
+                    name=draw(bilingual_texts()),
+                    required=draw(st.booleans()),
+                    aliases=(alias,) if alias else (),
+                )
+            )
+        steps = draw(
+            st.lists(st.sampled_from(("containment", "emptying", "treatment")), unique=True)
+        )
+        return AspectSet(
+            id=draw(identifiers()),
+            title=draw(bilingual_texts()),
+            aspects=tuple(aspects),
+            reference=draw(references()),
+            steps=tuple(ChainStep(id=i, name=draw(bilingual_texts())) for i in steps),
+        )
+
+    return build()
 
 
 def _numeric_specs() -> tuple[IndicatorSpec, ...]:
@@ -1500,12 +1641,19 @@ def thresholds(
 
 
 def _args(draw: st.DrawFn, spec: IndicatorSpec) -> dict[str, str]:
-    """Parameters for *spec*: every required one, optional ones at times, from the choices."""
-    return {
-        p.name: draw(st.sampled_from(p.choices))
-        for p in spec.params
-        if p.default is None or draw(st.booleans())
-    }
+    """Parameters for *spec*: every required one, optional ones at times, from the choices.
+
+    Aspects come from the six keys a rulebook without an aspect set accepts; service-chain
+    steps, which only an aspect set declares, are left out.
+    """
+    out = {}
+    for p in spec.params:
+        choices = p.choices or (DEFAULT_ASPECTS if p.name == "aspect" else ())
+        if not choices:
+            continue
+        if (p.default is None and not p.optional) or draw(st.booleans()):
+            out[p.name] = draw(st.sampled_from(choices))
+    return out
 
 
 def _defaults() -> st.SearchStrategy[Outcome | None]:
@@ -1630,9 +1778,17 @@ def _at_least_nodes(children: st.SearchStrategy[Node]) -> st.SearchStrategy[AtLe
     )
 
 
+def _some_nodes(children: st.SearchStrategy[Node]) -> st.SearchStrategy[SomeNode]:
+    return st.builds(SomeNode, over=st.sampled_from(Collection), test=children, label=_labels())
+
+
 def _extend(children: st.SearchStrategy[Node]) -> st.SearchStrategy[Node]:
     return st.one_of(
-        _all_nodes(children), _any_nodes(children), _not_nodes(children), _at_least_nodes(children)
+        _all_nodes(children),
+        _any_nodes(children),
+        _not_nodes(children),
+        _at_least_nodes(children),
+        _some_nodes(children),
     )
 
 
@@ -1644,16 +1800,50 @@ def _template_trees(max_leaves: int) -> st.SearchStrategy[Node]:
         _fact_node(AbsentNode),
         _count_node(),
         st.integers(0, 7).map(lambda n: RefNode(criterion=f"{_SLOT}{n}")),
+        st.builds(
+            AspectsNode,
+            k=st.integers(1, 6),
+            cmp=st.sampled_from(Cmp),
+            threshold=st.none() | st.integers(0, 7).map(lambda n: f"{_SLOT}{n}"),
+            value=_scores(),
+            label=_labels(),
+        ),
     )
     return st.recursive(leaves, _extend, max_leaves=max_leaves)
 
 
-def _resolve(node: Node, known: Sequence[tuple[str, str]], definitions: Sequence[str]) -> Node:
-    """Replace the placeholders of a template tree by the thresholds and definitions given."""
+def _resolve(
+    node: Node,
+    known: Sequence[tuple[str, str]],
+    definitions: Sequence[str],
+    aspects: tuple[str, ...] = (),
+) -> Node:
+    """Replace the placeholders of a template tree by the thresholds and definitions given.
+
+    *aspects* are the ids of the rulebook's aspect set (none: ``aspects`` nodes become
+    ``present`` ones, and ``aspect`` arguments keep the six keys of a rulebook without a set).
+    """
     if isinstance(node, AllNode | AnyNode | AtLeastNode):
-        return attrs.evolve(node, of=tuple(_resolve(n, known, definitions) for n in node.of))
+        return attrs.evolve(
+            node, of=tuple(_resolve(n, known, definitions, aspects) for n in node.of)
+        )
     if isinstance(node, NotNode):
-        return attrs.evolve(node, of=_resolve(node.of, known, definitions))
+        return attrs.evolve(node, of=_resolve(node.of, known, definitions, aspects))
+    if isinstance(node, SomeNode):
+        return attrs.evolve(node, test=_resolve(node.test, known, definitions, aspects))
+    if isinstance(node, AspectsNode):
+        if not aspects:
+            return PresentNode(fact=_fact_specs()[node.k % len(_fact_specs())].name)
+        k = min(node.k, len(aspects))
+        points = [ident for ident, unit in known if unit == "points"]
+        slot = int(node.threshold.removeprefix(_SLOT)) if node.threshold else None
+        if slot is None or not points:
+            return attrs.evolve(node, k=k, threshold=None)
+        return attrs.evolve(node, k=k, threshold=points[slot % len(points)], value=None)
+    if isinstance(node, CompareNode) and aspects and "aspect" in node.args:
+        # The aspect set decides which ids are valid: map the six keys onto it.
+        index = DEFAULT_ASPECTS.index(node.args["aspect"]) % len(aspects)
+        node = attrs.evolve(node, args={**node.args, "aspect": aspects[index]})
     if isinstance(node, CompareNode) and node.threshold is not None:
         unit = CATALOGUE[node.indicator].unit
         matching = [ident for ident, u in known if u == unit]
@@ -1706,6 +1896,7 @@ def _template_criteria(max_leaves: int) -> st.SearchStrategy[Criterion]:
         message=bilingual_texts(),
         reference=references(),
         test=_template_trees(max_leaves),
+        severity=st.sampled_from(Severity),
     )
 
 
@@ -1715,9 +1906,11 @@ def _criterion(
     known: Sequence[tuple[str, str]],
     definitions: Sequence[str],
     max_leaves: int = 6,
+    aspects: tuple[str, ...] = (),
 ) -> Criterion:
     template = draw(_template_criteria(max_leaves))
-    return attrs.evolve(template, id=ident, test=_resolve(template.test, known, definitions))
+    test = _resolve(template.test, known, definitions, aspects)
+    return attrs.evolve(template, id=ident, test=test)
 
 
 @functools.cache
@@ -1773,8 +1966,10 @@ def _rulebook(draw: st.DrawFn, max_criteria: int) -> Rulebook:
     ids = draw(_unique_ids(total, total))
     names, ids = ids[:n_definitions], ids[n_definitions:]
     # A definition may only use the ones before it, so references never form a cycle.
+    aspect_set = draw(_maybe(aspect_sets()))
+    n_aspects = tuple(a.id for a in aspect_set.aspects) if aspect_set is not None else ()
     definitions = tuple(
-        _criterion(draw, name, known, names[:index], max_leaves=4)
+        _criterion(draw, name, known, names[:index], max_leaves=4, aspects=n_aspects)
         for index, name in enumerate(names)
     )
     milestones = []
@@ -1784,7 +1979,7 @@ def _rulebook(draw: st.DrawFn, max_criteria: int) -> Rulebook:
             MilestoneRule(
                 id=milestone,
                 title=draw(bilingual_texts()),
-                criteria=tuple(_criterion(draw, i, known, names) for i in own),
+                criteria=tuple(_criterion(draw, i, known, names, aspects=n_aspects) for i in own),
                 per_fiscal_year=milestone is Milestone.M4 and draw(st.booleans()),
             )
         )
@@ -1800,6 +1995,7 @@ def _rulebook(draw: st.DrawFn, max_criteria: int) -> Rulebook:
         thresholds=series,
         definitions=definitions,
         targets=tuple(targets),
+        aspects=aspect_set,
     )
 
 
@@ -2060,6 +2256,9 @@ def register_strategies() -> None:
         Region: regions(),
         LegalInstrument: legal_instruments(),
         Designation: designations(),
+        StageReport: stage_reports(),
+        NawasisEntry: nawasis_entries(),
+        Source: sources(),
         Member: members(),
         WorkingGroup: working_groups(),
         Meeting: meetings(),
@@ -2081,6 +2280,9 @@ def register_strategies() -> None:
         Dossier: dossiers(),
         Text: bilingual_texts(),
         Reference: references(),
+        Aspect: aspect_sets().map(lambda a: a.aspects[0]),
+        ChainStep: st.builds(ChainStep, id=identifiers(), name=bilingual_texts()),
+        AspectSet: aspect_sets(),
         ThresholdStep: st.sampled_from(_units()).flatmap(threshold_steps),
         Threshold: thresholds(),
         Where: count_filters(),
@@ -2093,6 +2295,7 @@ def register_strategies() -> None:
         AnyNode: _any_nodes(trees),
         NotNode: _not_nodes(trees),
         AtLeastNode: _at_least_nodes(trees),
+        SomeNode: _some_nodes(trees),
         Criterion: criteria(),
         MilestoneRule: milestone_rules(),
         Rulebook: rulebooks(),
@@ -2111,6 +2314,7 @@ MODEL_CLASSES: tuple[type, ...] = (
     Region,
     LegalInstrument,
     Designation,
+    StageReport,
     Member,
     WorkingGroup,
     Meeting,
@@ -2125,10 +2329,12 @@ MODEL_CLASSES: tuple[type, ...] = (
     Evaluation,
     RungCounts,
     AccessRecord,
+    Source,
     NationalTarget,
     VillageRecord,
     EhraAssessment,
     WasteRecord,
+    NawasisEntry,
     Dossier,
 )
 """Every public record class of the dossier model, in dependency order."""
@@ -2136,6 +2342,9 @@ MODEL_CLASSES: tuple[type, ...] = (
 RULEBOOK_CLASSES: tuple[type, ...] = (
     Text,
     Reference,
+    Aspect,
+    ChainStep,
+    AspectSet,
     ThresholdStep,
     Threshold,
     Where,
@@ -2148,6 +2357,7 @@ RULEBOOK_CLASSES: tuple[type, ...] = (
     AnyNode,
     NotNode,
     AtLeastNode,
+    SomeNode,
     Criterion,
     MilestoneRule,
     Rulebook,

@@ -1,0 +1,269 @@
+"""The dossier as seen on a date: the one filter that keeps records dated later out of sight.
+
+Every indicator, count, analysis and the M4 history read a dossier through :func:`see`, never
+the dossier itself, so nothing dated after the evaluation date can influence a decision. The
+rule for each kind of record (which date counts) is written here once:
+
+===================  =====================================================================
+record               its date
+===================  =====================================================================
+designation          the decree's date; without one, the year in a Kemendagri decree number
+working group        the date of its forming decree
+meeting              its date
+planning document    ``adopted_on``; without one, its ``year`` (or first period year)
+policy instrument    the instrument's date
+service phase        its start (an end after the date is not known yet: ongoing)
+aspect assessment    ``assessed_on``
+commitment           ``signed_on``
+activity             its fiscal year (the budget exists from the year's start)
+monitoring report    ``issued_on``; without one, the end of the period it reports on
+evaluation           ``evaluated_on``
+access record        ``published_on``; without one, its year
+village ODF status   ``odf_verified_on`` (verified later: not ODF yet on the date)
+EHRA survey, waste   their year
+stage report         ``reported_on``
+NAWASIS entry        ``entered_on``
+===================  =====================================================================
+
+A record known to be dated later is dropped. A record whose date is not known precisely enough
+stays, marked *undated* (:attr:`Item.dated` is false): the indicators then treat it as undecided
+rather than guessing on which side of the date it lies. Items keep their index in the dossier, so
+missing-input keys name the record as the document does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import attrs
+
+from sanitasi_core.model import (
+    AccessRecord,
+    Activity,
+    Commitment,
+    Designation,
+    Dossier,
+    EhraAssessment,
+    Evaluation,
+    Meeting,
+    MonitoringReport,
+    NawasisEntry,
+    PlanningDocument,
+    Region,
+    ServiceModel,
+    StageReport,
+    VillageRecord,
+    WasteRecord,
+    WorkingGroup,
+)
+
+__all__ = ["Item", "Seen", "see"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Item(Generic[T]):
+    """A record of the dossier as seen on the date.
+
+    Attributes:
+        index: its index in the dossier's list (missing-input keys use it).
+        record: the record, with its own later-dated parts removed.
+        dated: whether it is known to be dated on or before the date (``False``: its date is
+            not known precisely enough to tell).
+    """
+
+    index: int
+    record: T
+    dated: bool = True
+
+
+Items = tuple[Item[T], ...] | None
+
+
+def _by_day(
+    records: tuple[T, ...] | None,
+    as_of: dt.date,
+    day: Callable[[T], tuple[dt.date, dt.date] | None],
+) -> Items[T]:
+    """Keep the records whose date window starts on or before *as_of*."""
+    if records is None:
+        return None
+    out: list[Item[T]] = []
+    for index, record in enumerate(records):
+        window = day(record)
+        if window is None:
+            out.append(Item(index, record, dated=False))
+        elif window[0] <= as_of:
+            out.append(Item(index, record, dated=window[1] <= as_of))
+    return tuple(out)
+
+
+def _on(day: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    return None if day is None else (day, day)
+
+
+def _in_year(year: int | None) -> tuple[dt.date, dt.date] | None:
+    return None if year is None else (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _document_window(doc: PlanningDocument) -> tuple[dt.date, dt.date] | None:
+    if doc.adopted_on is not None:
+        return doc.adopted_on, doc.adopted_on
+    return _in_year(doc.year if doc.year is not None else doc.period_start)
+
+
+def _service_model(model: ServiceModel, as_of: dt.date) -> ServiceModel:
+    phases = model.phases
+    if phases is not None:
+        phases = tuple(
+            attrs.evolve(p, end=None) if p.end is not None and p.end > as_of else p
+            for p in phases
+            if p.start is None or p.start <= as_of
+        )
+    assessments = model.assessments
+    if assessments is not None:
+        assessments = tuple(a for a in assessments if a.assessed_on <= as_of)
+    if phases == model.phases and assessments == model.assessments:
+        return model
+    return attrs.evolve(model, phases=phases, assessments=assessments)
+
+
+def _village(village: VillageRecord, as_of: dt.date) -> VillageRecord:
+    verified = village.odf_verified_on
+    if village.odf and verified is not None and verified > as_of:
+        return attrs.evolve(village, odf=False, odf_verified_on=None)
+    return village
+
+
+@attrs.frozen(kw_only=True)
+class Seen:
+    """A dossier seen on :attr:`as_of`: each collection holds only what existed by then.
+
+    Built by :func:`see`; the attributes mirror :class:`~sanitasi_core.model.Dossier`, each
+    collection as a tuple of :class:`Item` (``None`` when the dossier does not report it).
+
+    Attributes:
+        as_of: the date.
+        region: the district.
+        fictional: whether the dossier is a made-up example.
+        working_group: the Pokja; its forming decree removed when dated later.
+        working_group_decree_later: whether a forming decree exists but is dated later.
+        later_instruments: indices of planning documents whose adopting instrument is dated
+            later (the instrument is removed from those documents).
+        incomplete: the lists the dossier marks incomplete (a missing record is unknown).
+    """
+
+    as_of: dt.date
+    region: Region
+    fictional: bool
+    incomplete: frozenset[str]
+    designations: Items[Designation]
+    stage_reports: Items[StageReport]
+    working_group: WorkingGroup | None
+    working_group_decree_later: bool
+    meetings: Items[Meeting]
+    documents: Items[PlanningDocument]
+    later_instruments: frozenset[int]
+    service_models: Items[ServiceModel]
+    commitments: Items[Commitment]
+    activities: Items[Activity]
+    monitoring_reports: Items[MonitoringReport]
+    evaluations: Items[Evaluation]
+    access_records: Items[AccessRecord]
+    villages: Items[VillageRecord]
+    ehra: Items[EhraAssessment]
+    waste_records: Items[WasteRecord]
+    nawasis_entries: Items[NawasisEntry]
+
+    def service_model(self, ident: str | None) -> ServiceModel | None:
+        """Return the service model with id *ident* as seen, or ``None``."""
+        if ident is None:
+            return None
+        return next((m.record for m in self.service_models or () if m.record.id == ident), None)
+
+    def only_model(self, index: int) -> Seen:
+        """Return this view with one service model, and no record linked to another model.
+
+        Used by quantifiers (``some`` service model): a model qualifies on its own evidence.
+        Records linked to no model stay visible to every model.
+        """
+        models = tuple(m for m in self.service_models or () if m.index == index)
+        ident = models[0].record.id if models else None
+
+        def mine(items: Items[T], link: Callable[[T], str | None]) -> Items[T]:
+            if items is None:
+                return None
+            return tuple(i for i in items if link(i.record) in (None, ident))
+
+        return attrs.evolve(
+            self,
+            service_models=models,
+            activities=mine(self.activities, lambda a: a.service_model),
+            monitoring_reports=mine(self.monitoring_reports, lambda r: r.service_model),
+            evaluations=mine(self.evaluations, lambda e: e.service_model),
+        )
+
+
+def see(dossier: Dossier, as_of: dt.date) -> Seen:
+    """Return *dossier* as it was on *as_of*: nothing dated later is in it.
+
+    Args:
+        dossier: the dossier.
+        as_of: the evaluation date.
+    """
+    group = dossier.working_group
+    decree_later = False
+    if group is not None and group.decree is not None and group.decree.date is not None:
+        decree_later = group.decree.date > as_of
+        group = attrs.evolve(group, decree=None) if decree_later else group
+    documents = _by_day(dossier.documents, as_of, _document_window)
+    later_instruments: set[int] = set()
+    if documents is not None:
+        kept = []
+        for item in documents:
+            instrument = item.record.instrument
+            if instrument is not None and instrument.date is not None and instrument.date > as_of:
+                later_instruments.add(item.index)
+                kept.append(attrs.evolve(item, record=attrs.evolve(item.record, instrument=None)))
+            else:
+                kept.append(item)
+        documents = tuple(kept)
+    models = dossier.service_models
+    return Seen(
+        as_of=as_of,
+        region=dossier.region,
+        fictional=dossier.fictional,
+        incomplete=frozenset(k.value for k in dossier.incomplete),
+        designations=_by_day(dossier.designations, as_of, lambda d: d.decree.dated_between()),
+        stage_reports=_by_day(dossier.stage_reports, as_of, lambda r: _on(r.reported_on)),
+        working_group=group,
+        working_group_decree_later=decree_later,
+        meetings=_by_day(dossier.meetings, as_of, lambda m: _on(m.date)),
+        documents=documents,
+        later_instruments=frozenset(later_instruments),
+        service_models=None
+        if models is None
+        else tuple(Item(i, _service_model(m, as_of)) for i, m in enumerate(models)),
+        commitments=_by_day(dossier.commitments, as_of, lambda c: _on(c.signed_on)),
+        activities=_by_day(
+            dossier.activities, as_of, lambda a: (dt.date(a.fiscal_year, 1, 1),) * 2
+        ),
+        monitoring_reports=_by_day(
+            dossier.monitoring_reports, as_of, lambda r: _on(r.issued_on or r.period_end)
+        ),
+        evaluations=_by_day(dossier.evaluations, as_of, lambda e: _on(e.evaluated_on)),
+        access_records=_by_day(
+            dossier.access_records,
+            as_of,
+            lambda r: _on(r.published_on) if r.published_on else (dt.date(r.year, 1, 1),) * 2,
+        ),
+        villages=None
+        if dossier.villages is None
+        else tuple(Item(i, _village(v, as_of)) for i, v in enumerate(dossier.villages)),
+        ehra=_by_day(dossier.ehra, as_of, lambda e: (dt.date(e.year, 1, 1),) * 2),
+        waste_records=_by_day(dossier.waste_records, as_of, lambda w: (dt.date(w.year, 1, 1),) * 2),
+        nawasis_entries=_by_day(dossier.nawasis_entries, as_of, lambda e: _on(e.entered_on)),
+    )
