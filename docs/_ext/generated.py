@@ -5,9 +5,11 @@ On ``builder-inited`` (before any source is read) it writes two MyST fragments i
 
 - ``indicators.md``: the indicator catalogue, from
   :func:`sanitasi_core.indicators.catalogue_as_json`;
-- ``default-rulebook.md``: the bundled rulebook — identity, thresholds with their dated steps,
-  criteria in both languages, the criterion × threshold × source table of
-  :func:`sanitasi_core.reports.rulebook_table_rows` and the national targets.
+- ``default-rulebook.md``: every bundled rulebook (``BUNDLED``, latest first) — identity,
+  thresholds with their dated steps, the aspect set, criteria in both languages with their
+  severity, basis, assumption and numbered public sources, the criterion × threshold × source
+  table of :func:`sanitasi_core.reports.rulebook_table_rows`, the national targets and the list
+  of sources with their quotes.
 
 A file is rewritten only when its text changes, so an unchanged catalogue does not make Sphinx
 rebuild the pages that include it. The folder is excluded from the sources in ``conf.py``.
@@ -140,21 +142,21 @@ def _count_fields() -> list[str]:
 
 def _thresholds_used(book: Any) -> dict[str, list[str]]:
     """Map each threshold id to the criteria whose tests compare against it."""
-    from sanitasi_core.rules import CompareNode, RefNode  # noqa: PLC0415
+    from sanitasi_core.rules import AspectsNode, CompareNode, RefNode  # noqa: PLC0415
 
     definitions = {d.id: d.test for d in book.definitions}
 
     def walk(node: Any, depth: int = 0) -> Iterator[str]:
         if depth > 50:
             return
-        if isinstance(node, CompareNode) and node.threshold:
+        if isinstance(node, CompareNode | AspectsNode) and node.threshold:
             yield node.threshold
         elif isinstance(node, RefNode):
             target = definitions.get(node.criterion)
             if target is not None:
                 yield from walk(target, depth + 1)
         else:
-            inner = getattr(node, "of", ())
+            inner = getattr(node, "of", None) or getattr(node, "test", ())
             for item in inner if isinstance(inner, tuple) else (inner,):
                 yield from walk(item, depth + 1)
 
@@ -165,24 +167,68 @@ def _thresholds_used(book: Any) -> dict[str, list[str]]:
     return used
 
 
-def _reference(reference: Any) -> str:
-    parts = [_md(reference.basis)]
+class _Sources:
+    """Number the public sources of a rulebook in the order references first cite them."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+
+    def cite(self, sources: Sequence[Any]) -> str:
+        numbers = []
+        for source in sources:
+            if source not in self.items:
+                self.items.append(source)
+            numbers.append(f"[{self.items.index(source) + 1}]")
+        return " ".join(numbers)
+
+
+def _reference(reference: Any, sources: _Sources) -> str:
+    """The basis in English, the assumption label if any, and the numbered sources."""
+    parts = [_md(reference.basis.en)]
+    if reference.assumption is not None:
+        parts.append(f"*{_md(reference.assumption.en)}*")  # the text says it is an assumption
     if reference.regulation:
         parts.append(f"regulation: {_md(reference.regulation)}")
     if reference.clause:
         parts.append(f"clause: {_md(reference.clause)}")
     if reference.url:
         parts.append(f"<{reference.url}>")
-    return "; ".join(parts)
+    if reference.sources:
+        parts.append(f"sources: {sources.cite(reference.sources)}")
+    return " ".join(parts)
 
 
-def default_rulebook_markdown() -> str:
-    """Return the bundled rulebook as a MyST fragment: identity, thresholds, criteria, targets."""
+def _source_rows(sources: _Sources) -> list[list[str]]:
+    rows = []
+    for number, source in enumerate(sources.items, 1):
+        where = ", ".join(
+            part
+            for part in (
+                _md(source.publisher) if source.publisher else "",
+                source.published_on.isoformat() if source.published_on else "",
+            )
+            if part
+        )
+        rows.append(
+            [
+                f"[{number}]",
+                f"*{_md(source.title)}*" + (f" ({where})" if where else ""),
+                f"<{source.url}>" if source.url else "—",
+                f"“{_md(source.quote)}”" if source.quote else "—",
+                _md(source.note) if source.note else "",
+            ]
+        )
+    return rows
+
+
+def _book_markdown(book: Any) -> list[str]:
+    """One bundled rulebook: identity, thresholds, aspect set, criteria, conditions, targets."""
     from sanitasi_core.reports import rulebook_table_rows  # noqa: PLC0415
-    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
 
-    book = default_rulebook()
-    lines = [HEADER, "## Identity", ""]
+    v = book.version
+    sources = _Sources()
+    valid_to = book.valid_to.isoformat() if book.valid_to else "open-ended"
+    lines = [f"## Rulebook {v}: {_md(book.title.en)}", "", f"### Identity ({v})", ""]
     lines += _table(
         ["field", "value"],
         [
@@ -191,12 +237,12 @@ def default_rulebook_markdown() -> str:
             ["`status`", _code(book.status.value)],
             ["`title`", f"{_md(book.title.en)} — *{_md(book.title.id)}*"],
             ["`valid_from`", book.valid_from.isoformat()],
-            ["`valid_to`", book.valid_to.isoformat() if book.valid_to else "open-ended"],
+            ["`valid_to`", f"{valid_to} (first day not in force)" if book.valid_to else valid_to],
         ],
     )
 
     used = _thresholds_used(book)
-    lines += ["", "## Thresholds", ""]
+    lines += ["", f"### Thresholds ({v})", ""]
     lines += _table(
         ["id", "unit", "description — *deskripsi*", "values", "used by", "basis"],
         [
@@ -206,15 +252,44 @@ def default_rulebook_markdown() -> str:
                 f"{_md(t.description.en)} — *{_md(t.description.id)}*",
                 "; ".join(f"{format(s.value, 'f')} from {s.since.isoformat()}" for s in t.steps),
                 ", ".join(_code(c) for c in used.get(t.id, [])) or "no criterion",
-                _reference(t.reference),
+                _reference(t.reference, sources),
             ]
             for t in book.thresholds
         ],
     )
 
-    lines += ["", "## Criteria", ""]
+    if book.aspects is not None:
+        aspects = book.aspects
+        lines += [
+            "",
+            f"### Aspect set ({v}): {_code(aspects.id)}",
+            "",
+            f"{_md(aspects.title.en)} — *{_md(aspects.title.id)}*. "
+            f"{_reference(aspects.reference, sources)}",
+            "",
+        ]
+        lines += _table(
+            ["aspect", "name — *nama*", "required", "also counts"],
+            [
+                [
+                    _code(a.id),
+                    f"{_md(a.name.en)} — *{_md(a.name.id)}*",
+                    "yes" if a.required else "no",
+                    ", ".join(_code(alias) for alias in a.aliases) or "—",
+                ]
+                for a in aspects.aspects
+            ],
+        )
+        if aspects.steps:
+            lines += ["", "Service-chain steps assessments may be given for:", ""]
+            lines += _table(
+                ["step", "name — *nama*"],
+                [[_code(s.id), f"{_md(s.name.en)} — *{_md(s.name.id)}*"] for s in aspects.steps],
+            )
+
+    lines += ["", f"### Criteria ({v})", ""]
     for rule in book.milestones:
-        lines += [f"### {rule.id.value} — {_md(rule.title.en)} (*{_md(rule.title.id)}*)", ""]
+        lines += [f"#### {rule.id.value} — {_md(rule.title.en)} (*{_md(rule.title.id)}*) ({v})", ""]
         if rule.per_fiscal_year:
             lines += [
                 "Evaluated per fiscal year; a decision reports the number of consecutive",
@@ -222,13 +297,14 @@ def default_rulebook_markdown() -> str:
                 "",
             ]
         lines += _table(
-            ["criterion", "requirement", "*persyaratan*", "basis"],
+            ["criterion", "requirement", "*persyaratan*", "severity", "basis"],
             [
                 [
                     _code(c.id),
                     _md(c.message.en),
                     f"*{_md(c.message.id)}*",
-                    _reference(c.reference),
+                    c.severity.value,
+                    _reference(c.reference, sources),
                 ]
                 for c in rule.criteria
             ],
@@ -239,7 +315,7 @@ def default_rulebook_markdown() -> str:
     if len(english) != len(indonesian):  # pragma: no cover - the two languages share one walk
         raise RuntimeError("rulebook_table_rows differs in length between languages")
     lines += [
-        "## Conditions: criterion × threshold × source",
+        f"### Conditions: criterion × threshold × source ({v})",
         "",
         "One row per condition of each criterion (inner conditions of `all`, `any`,",
         "`at_least` and `not` are listed one by one; a condition used twice appears twice).",
@@ -260,7 +336,7 @@ def default_rulebook_markdown() -> str:
         ],
     )
 
-    lines += ["", "## National targets", ""]
+    lines += ["", f"### National targets ({v})", ""]
     lines += _table(
         ["id", "indicator", "area", "value", "due", "basis"],
         [
@@ -270,11 +346,54 @@ def default_rulebook_markdown() -> str:
                 _md(t.area.value),
                 f"{format(t.value, 'f')} %",
                 str(t.year),
-                _md(t.basis) + (f" <{t.url}>" if t.url else ""),
+                _md(t.basis.en)
+                + (f" <{t.url}>" if t.url else "")
+                + (f" sources: {sources.cite(t.sources)}" if t.sources else ""),
             ]
             for t in book.targets
         ],
     )
+
+    lines += [
+        "",
+        f"### Sources ({v})",
+        "",
+        "Quotes are verbatim, in the language of the source; a dash marks what is not known.",
+        "",
+    ]
+    lines += _table(["", "title (publisher, date)", "link", "quote", "note"], _source_rows(sources))
+    lines.append("")
+    return lines
+
+
+def default_rulebook_markdown() -> str:
+    """Return the bundled rulebooks as a MyST fragment: an overview, then each one in full."""
+    from sanitasi_core.rulebooks import BUNDLED, default_rulebook  # noqa: PLC0415
+
+    books = sorted(
+        (default_rulebook(version) for version in BUNDLED),
+        key=lambda b: b.valid_from,
+        reverse=True,
+    )
+    lines = [HEADER, "## The bundled rulebooks", ""]
+    lines += _table(
+        ["version", "in force", "status", "title", "criteria", "aspect set"],
+        [
+            [
+                _code(b.version),
+                f"from {b.valid_from.isoformat()}, "
+                + (f"until {b.valid_to.isoformat()} (exclusive)" if b.valid_to else "open-ended"),
+                _code(b.status.value),
+                f"{_md(b.title.en)} — *{_md(b.title.id)}*",
+                str(sum(1 for _ in b.criteria())),
+                _code(b.aspects.id) if b.aspects is not None else "—",
+            ]
+            for b in books
+        ],
+    )
+    lines.append("")
+    for book in books:
+        lines += _book_markdown(book)
     return "\n".join(lines) + "\n"
 
 
