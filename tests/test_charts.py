@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanitasi_core import charts
-from sanitasi_core._messages_charts import CHART_MESSAGES
+from sanitasi_core._messages.charts import CHART_MESSAGES
 from sanitasi_core.charts import (
     LEVELS,
     RUNG_COLOURS,

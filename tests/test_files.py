@@ -27,7 +27,7 @@ from sanitasi_core._files import (
     read_stdin_bounded,
     write_atomic,
 )
-from sanitasi_core._messages_files import FILE_MESSAGES
+from sanitasi_core._messages.files import FILE_MESSAGES
 from sanitasi_core.exceptions import SanitasiError
 
 ROOT = Path(__file__).resolve().parent.parent

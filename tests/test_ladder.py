@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanitasi_core import _messages
-from sanitasi_core._messages_ladder import LADDER_MESSAGES
+from sanitasi_core._messages.ladder import LADDER_MESSAGES
 from sanitasi_core.exceptions import ValidationError
 from sanitasi_core.ladder import (
     LADDER_KEYS,

@@ -12,7 +12,7 @@ import pytest
 
 import sanitasi_core.regions
 from sanitasi_core._messages import CATALOGUE
-from sanitasi_core._messages_regions import REGION_MESSAGES
+from sanitasi_core._messages.regions import REGION_MESSAGES
 from sanitasi_core.exceptions import SanitasiError, UnknownRegionError, ValidationError
 from sanitasi_core.regions import (
     Province,

@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 from sanitasi_core import reports
-from sanitasi_core._messages_reports import REPORT_MESSAGES
+from sanitasi_core._messages.reports import REPORT_MESSAGES
 from sanitasi_core.rulebooks import default_rulebook, default_rulebooks
 from sanitasi_core.rules import CompiledRulebook, Decision, Outcome, RegionRef, diff_rulebooks
 from sanitasi_core.serialization import dossier_from_dict, load_dossier

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Final
 
-from sanitasi_core._messages_files import FILE_MESSAGES
+from sanitasi_core._messages import text as _text
 from sanitasi_core._text import Lang, Text
 from sanitasi_core.exceptions import SanitasiError
 
@@ -48,18 +48,6 @@ _COMMON: Final[int] = (
     getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 )
 _SIGNALS: Final = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
-
-
-def _text(key: str, /, **params: object) -> Text:
-    """Render ``FILE_MESSAGES[key]`` in both languages; a :class:`Text` parameter fills each side.
-
-    Temporary: once the lead registers :data:`FILE_MESSAGES` as a part of
-    :data:`sanitasi_core._messages.CATALOGUE`, this becomes ``_messages.text`` (same behaviour).
-    """
-    entry = FILE_MESSAGES[key]
-    in_id = {k: (v.id if isinstance(v, Text) else v) for k, v in params.items()}
-    in_en = {k: (v.en if isinstance(v, Text) else v) for k, v in params.items()}
-    return Text(id=entry["id"].format(**in_id), en=entry["en"].format(**in_en))
 
 
 _FILE: Final = _text("file_kind_file")

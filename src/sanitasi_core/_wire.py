@@ -319,6 +319,38 @@ def register_tagged_union(
     conv.register_unstructure_hook_func(lambda t: t == union, unstructure)
 
 
+def _structure_text(value: object, _: type) -> Text:
+    """A bilingual text from a document: an object with a non-blank ``id`` and ``en``."""
+    if type(value) is not dict:
+        raise WireTypeError("an object", value)
+    unknown = set(value) - {"id", "en"}
+    if unknown:
+        raise ForbiddenExtraKeysError("", Text, unknown)
+    problems = []
+    for lang in ("id", "en"):
+        if lang not in value:
+            problems.append(
+                Problem(path=lang, code="missing_field", text=text("missing_field", name=lang))
+            )
+            continue
+        item = value[lang]
+        if type(item) is not str:
+            problems.append(
+                Problem(
+                    path=lang,
+                    code="expected_type",
+                    text=text("expected_type", expected=phrase("a string"), got=describe(item)),
+                )
+            )
+        elif not item.strip():
+            problems.append(
+                Problem(path=lang, code="not_blank", text=text("not_blank", got=repr(item)))
+            )
+    if problems:
+        raise ValidationError(problems)
+    return Text(id=value["id"], en=value["en"])
+
+
 def make_converter() -> cattrs.Converter:
     """Return a new converter configured with the library's wire format.
 
@@ -341,6 +373,7 @@ def make_converter() -> cattrs.Converter:
     structure_cls, unstructure_cls = _make_class_hooks(conv)
     conv.register_structure_hook_factory(attrs.has, structure_cls)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_cls)
+    conv.register_structure_hook(Text, _structure_text)
     return conv
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
 
-from sanitasi_core._messages_reports import REPORT_MESSAGES
+from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 
 if TYPE_CHECKING:
@@ -49,8 +49,7 @@ _FORMATS_EXPLAIN = ("text", "markdown", "json")
 _MILESTONES = ("M1", "M2", "M3", "M4")
 
 
-def _m(code: str, lang: Lang, /, **params: object) -> str:
-    return REPORT_MESSAGES[code][lang].format(**params)
+_m = render
 
 
 def _h(key: str, lang: Lang) -> str:

@@ -23,6 +23,7 @@ from sanitasi_core.exceptions import ParseError, Problem, ValidationError
 from sanitasi_core.regions import default_registry  # loads its data on first call, not here
 
 __all__ = [
+    "ANNUAL_DOCUMENTS",
     "APBD_SOURCES",
     "DEFAULT_ASPECTS",
     "DOSSIER_SCHEMA",
@@ -177,7 +178,8 @@ class AnnualPlan(StrEnum):
     DPA = "dpa"  #: *Dokumen Pelaksanaan Anggaran*.
 
 
-_ANNUAL_DOCUMENTS: Final = frozenset({DocumentKind.RKPD, DocumentKind.RENJA, DocumentKind.DPA})
+ANNUAL_DOCUMENTS: Final = frozenset({DocumentKind.RKPD, DocumentKind.RENJA, DocumentKind.DPA})
+"""The annual planning documents: each needs its ``year``."""
 
 
 class Scale(StrEnum):
@@ -791,7 +793,7 @@ class PlanningDocument:
                 raise v.invalid("period_end", code, start=start, end=end)
             if self.kind is DocumentKind.SSK and end - start != 4:
                 raise v.invalid("period_end", "ssk_period", start=start, end=end)
-        if self.kind in _ANNUAL_DOCUMENTS and self.year is None:
+        if self.kind in ANNUAL_DOCUMENTS and self.year is None:
             code = "annual_document_year"
             raise v.invalid("year", code, kind=self.kind.value)
 

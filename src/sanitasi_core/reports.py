@@ -1,7 +1,7 @@
 """Reports people read: decisions as text, Markdown, CSV, HTML and JSON, in either language.
 
 Every function here is pure: it takes decisions (or a rulebook) and returns text; the command
-line writes it. Every sentence comes from :data:`~sanitasi_core._messages_reports.REPORT_MESSAGES`
+line writes it. Every sentence comes from :data:`~sanitasi_core._messages.reports.REPORT_MESSAGES`
 (both languages) or from the decision's own bilingual texts, so a report in ``id`` holds no
 English sentence and a report in ``en`` no Indonesian one. Numbers and dates follow the
 language: ``1.250.000.000,00`` and ``18 Desember 2023`` in ``id``; ``1,250,000,000.00`` and
@@ -27,7 +27,7 @@ from typing import Any, Final, NamedTuple, Protocol
 
 import attrs
 
-from sanitasi_core._messages_reports import REPORT_MESSAGES
+from sanitasi_core._messages import CATALOGUE, render, text
 from sanitasi_core._text import LANGUAGES, Lang, Text
 from sanitasi_core.dates import format_date
 from sanitasi_core.exceptions import SanitasiError
@@ -153,21 +153,11 @@ _notebook_lang: Lang = "id"
 # --------------------------------------------------------------------------------------------
 
 
-def message(code: str, lang: Lang, /, **params: object) -> str:
-    """Render report message *code* in *lang*; a :class:`Text` parameter is taken in *lang*.
+message = render
+"""Render message *code* in *lang* (the catalogue's one renderer, re-exported for reports)."""
 
-    Raises:
-        KeyError: if *code* is not in the catalogue (a programming error, caught by tests).
-    """
-    values = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
-    return REPORT_MESSAGES[code][lang].format(**values)
-
-
-def _text(code: str, /, **params: object) -> Text:
-    return Text(id=message(code, "id", **params), en=message(code, "en", **params))
-
-
-_m = message
+_m = render
+_text = text
 
 
 def _group(integer: str, separator: str) -> str:
@@ -236,7 +226,7 @@ def _unit(unit: str | None, lang: Lang, *, one: bool = False) -> str:
     if unit == "records":
         return _m("report_unit_record" if one else "report_unit_records", lang)
     code = f"report_unit_{unit}"
-    return _m(code, lang) if code in REPORT_MESSAGES else unit
+    return _m(code, lang) if code in CATALOGUE else unit
 
 
 def _value(raw: str | None, unit: str | None, lang: Lang) -> str:
@@ -270,7 +260,7 @@ def _mark(outcome: Outcome, *, color: bool = False) -> str:
 def _word(prefix: str, value: str, lang: Lang) -> str:
     """The catalogue's word for an enum *value* (``{prefix}_{value}``); the value when absent."""
     code = f"{prefix}_{value}"
-    return _m(code, lang) if code in REPORT_MESSAGES else value
+    return _m(code, lang) if code in CATALOGUE else value
 
 
 def _status(status: str, lang: Lang) -> str:

@@ -24,6 +24,7 @@ import attrs
 
 from sanitasi_core._history import Assistance, M4Stage, m4_stage
 from sanitasi_core._messages import text
+from sanitasi_core._records import FIELDS as COUNT_FIELDS
 from sanitasi_core._records import OPEN_ENDED, count_records
 from sanitasi_core._seen import Seen
 from sanitasi_core._text import Text
@@ -45,6 +46,7 @@ from sanitasi_core.model import (
 )
 
 __all__ = [
+    "COUNT_FIELDS",
     "DECISION_SCHEMA",
     "RULEBOOK_SCHEMA",
     "AbsentNode",

@@ -1,6 +1,6 @@
 """Words and numbers of the charts in Bahasa Indonesia and English.
 
-:func:`say` renders a text of :data:`~sanitasi_core._messages_charts.CHART_MESSAGES`; the number
+:func:`say` renders a text of :data:`~sanitasi_core._messages.charts.CHART_MESSAGES`; the number
 writers put down a value exactly as given (never through a float), with the language's marks:
 ``76,31`` and ``1.250`` in Indonesian, ``76.31`` and ``1,250`` in English.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-from sanitasi_core._messages_charts import CHART_MESSAGES
+from sanitasi_core._messages import render, text
 from sanitasi_core._text import Lang, Text
 
 __all__ = [
@@ -28,18 +28,11 @@ __all__ = [
 MINUS: Final = "\u2212"  # a true minus sign: typographically right, and unmistakable in print
 
 
-def say(code: str, lang: Lang, /, **params: object) -> str:
-    """Render chart text *code* in *lang* with ``str.format`` *params*.
+say = render
+"""Render chart text *code* in *lang* (the catalogue's one renderer)."""
 
-    Raises:
-        KeyError: if *code* is not in the catalogue (a programming error, caught by the tests).
-    """
-    return CHART_MESSAGES[code][lang].format(**params)
-
-
-def both(code: str, /, **params: object) -> Text:
-    """Render chart text *code* in both languages (for error messages)."""
-    return Text(id=say(code, "id", **params), en=say(code, "en", **params))
+both = text
+"""Render chart text *code* in both languages (for error messages)."""
 
 
 def _group(integer: str, separator: str) -> str:

@@ -1,10 +1,4 @@
-"""Bilingual texts of the SVG charts (:mod:`sanitasi_core.charts`): titles, labels, legends.
-
-The entries have the shape of :data:`sanitasi_core._messages.CATALOGUE` (code → language →
-``str.format`` template) and are meant to be merged into it; every code starts with ``chart_``.
-Until then, :func:`sanitasi_core.charts._i18n.say` renders them. Milestone codes (``M1`` … ``M4``)
-and unit symbols (``%``, ``pp``) are the same in both languages and are written by the code.
-"""
+"""Catalogue part: the SVG charts (:mod:`sanitasi_core.charts`): titles, labels, legends."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""Bilingual messages of the sanitation ladder and of household-record files.
+"""Catalogue part: the sanitation ladder and household-record files.
 
-The entries have the shape of :data:`sanitasi_core._messages.CATALOGUE` (code → language →
-``str.format`` template) and are meant to be merged into it. Until then, :func:`_text` renders
-them. Parameters that are words come in two spellings, ``…_id`` and ``…_en``.
+Parameters that are words come in as :class:`~sanitasi_core._text.Text` and are filled in
+each language from their own side.
 """
 
 from __future__ import annotations

@@ -1,12 +1,4 @@
-"""Bilingual messages of the file-safety primitives (:mod:`sanitasi_core._files`).
-
-The entries have the shape of :data:`sanitasi_core._messages.CATALOGUE` (code → language →
-``str.format`` template) and are meant to be merged into it as the ``files`` part. Every key
-starts with ``file_`` so that it cannot clash with the generic codes (``too_large`` and
-``unreadable_file`` already exist there). The ``file_kind_*`` entries are the names of file kinds,
-filled into the other sentences. The stable codes a program sees are those of
-:class:`sanitasi_core._files.FileRefused`, not these keys.
-"""
+"""Catalogue part: the file-safety primitives (:mod:`sanitasi_core._files`)."""
 
 from __future__ import annotations
 

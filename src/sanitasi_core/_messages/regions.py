@@ -1,8 +1,7 @@
-"""Messages of the region registry, in both languages (to be merged into ``_messages.CATALOGUE``).
+"""Catalogue part: the region registry.
 
-Same shape as :data:`sanitasi_core._messages.CATALOGUE`: code → ``{"id": ..., "en": ...}``. The
-registry also uses the generic catalogue codes ``unknown_province``, ``region_kind_mismatch``,
-``not_blank``, ``expected_type`` and ``invalid_choice``.
+The registry also uses the generic codes ``unknown_province``, ``region_kind_mismatch`` and
+``not_blank``.
 """
 
 from __future__ import annotations

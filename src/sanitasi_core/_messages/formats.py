@@ -1,10 +1,4 @@
-"""Bilingual messages of the text-format parsers (dates, Rupiah, decrees, regulations, codes).
-
-The entries have the shape of :data:`sanitasi_core._messages.CATALOGUE` (code → language →
-``str.format`` template) and are meant to be merged into it. Until then, :func:`_text` renders
-them. The two guards at the end are shared by every ``parse_*`` function: each turns a bad input
-into a :class:`~sanitasi_core.exceptions.ParseError` before any pattern sees it.
-"""
+"""Catalogue part: the text-format parsers (dates, Rupiah, decrees, regulations, codes)."""
 
 from __future__ import annotations
 
@@ -12,9 +6,6 @@ from collections.abc import Mapping
 from typing import Final
 
 __all__ = ["FORMAT_MESSAGES"]
-
-#: Longest text any ``parse_*`` function looks at; longer input is rejected outright, so
-#: adversarial input costs nothing.
 
 FORMAT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     # --- shared input guards ----------------------------------------------------------------
