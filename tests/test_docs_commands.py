@@ -108,24 +108,24 @@ def shown_commands(page: Path) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 RULEBOOK_EDITS = {
-    'version = "2020.1-reconstructed"': 'version = "2025.1"',
+    'version = "2025.1"': 'version = "2025.2"',
     'status = "reconstructed"': 'status = "official"',
     (
-        'title = { id = "Milestone implementasi SSK (PPSP) — rekonstruksi", '
-        'en = "SSK implementation milestones (PPSP) — reconstruction" }'
+        'title = { id = "Milestone implementasi SSK (PPSP) sejak 2025 — rekonstruksi", '
+        'en = "SSK implementation milestones (PPSP) from 2025 — reconstruction" }'
     ): (
         'title = { id = "Milestone implementasi SSK (PPSP) — resmi", '
         'en = "SSK implementation milestones (PPSP) — official" }'
     ),
-    'steps = [{ since = 2020-01-01, value = "80" }]': (
-        'steps = [{ since = 2020-01-01, value = "80" }, { since = 2025-01-01, value = "90" }]'
+    'steps = [{ since = 2025-01-01, value = "80" }]': (
+        'steps = [{ since = 2025-01-01, value = "80" }, { since = 2025-07-01, value = "90" }]'
     ),
 }
 """The edits docs/how-to/replace-the-rulebook.md shows, from the bundled text to the new one."""
 
 
 def _bundled_rulebook() -> str:
-    ref = resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones.toml"
+    ref = resources.files("sanitasi_core") / "data" / "rulebooks" / "ppsp-milestones-2025.toml"
     return ref.read_text(encoding="utf-8")
 
 
@@ -304,7 +304,7 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
         [
             Other(
                 "python -c \"from importlib.resources import files; print(files('sanitasi_core')"
-                ".joinpath('data/rulebooks/ppsp-milestones.toml').read_text('utf-8'), end='')\" "
+                ".joinpath('data/rulebooks/ppsp-milestones-2025.toml').read_text('utf-8'), end='')\" "
                 "> my-rulebook.toml",
                 "replayed in Python, with the edits the page shows next",
                 copy_and_edit_rulebook,
@@ -319,8 +319,8 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
                 "sanitasi --lang en explain examples/demo-sungai-lestari.json --milestone M4 "
                 "--as-of 2025-12-31 --rulebook my-rulebook.toml",
                 check=_has(
-                    "Rulebook: ppsp-ssk-milestones 2025.1 (official)",
-                    "≈ Rp174,240,000.00 more to be realised",
+                    "Rulebook: ppsp-ssk-milestones 2025.2 (official)",
+                    "≈ Rp174,000,000.00 more to be realised",
                 ),
             ),
         ],
@@ -397,7 +397,7 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
         [
             Run(
                 "sanitasi --lang en rulebook show",
-                check=_has("ppsp-ssk-milestones 2020.1-reconstructed", "m4_apbd_realisation"),
+                check=_has("ppsp-ssk-milestones 2025.1", "m4_apbd_realisation"),
             ),
             Run("sanitasi --lang en rulebook table", check=_has("| M4 | `m4.apbd_realisation` |")),
             Run(

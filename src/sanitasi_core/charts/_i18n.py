@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from sanitasi_core._messages import render, text
-from sanitasi_core._text import Lang, Text
+from sanitasi_core._text import Lang
 
 __all__ = [
     "MINUS",
