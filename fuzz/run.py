@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import sanitasi_core.testing as s
-from sanitasi_core import _strategies_text as text_strategies
+import sanitasi_core.testing as text_strategies
 from sanitasi_core.codes import parse_apbd_code, parse_region_code
 from sanitasi_core.dates import parse_date
 from sanitasi_core.decrees import parse_decree_number

@@ -8,7 +8,7 @@ from dateutil import parser as dateutil_parser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanitasi_core import _strategies_text as text_strategies
+from sanitasi_core import testing as text_strategies
 from sanitasi_core.dates import (
     TIME_ZONES,
     DateRange,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanitasi_core import _strategies_text as text_strategies
+from sanitasi_core import testing as text_strategies
 from sanitasi_core.decrees import (
     DecreeNumber,
     Regulation,

@@ -268,33 +268,42 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
     "docs/how-to/batch-a-province.md": (
         None,
         [
-            Run("sanitasi --lang en example kaltim"),
+            Run("sanitasi --lang en example dossiers"),
             Run(
-                "sanitasi --lang en evaluate kaltim --as-of 2025-12-31",
-                check=_has("SSK milestone evaluation: 2 inputs on 31 December 2025"),
+                "sanitasi --lang en evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025",
+                check=_has(
+                    "SSK milestone evaluation: 14 inputs on 31 March 2026",
+                    "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 13",
+                ),
             ),
             Run(
-                "sanitasi --lang en evaluate kaltim.jsonl kaltim --as-of 2025-12-31",
+                "sanitasi --lang en evaluate dossiers --as-of 2025-12-31",
+                check=_has("Districts by certain level: M4: 0, M3: 1, M2: 0, M1: 0, none: 13"),
+            ),
+            Run(
+                "sanitasi --lang en evaluate kaltim.jsonl dossiers --as-of 2026-03-31 "
+                "--fiscal-year 2025",
                 status=1,
                 check=_has(
-                    "SSK milestone evaluation: 5 inputs on 31 December 2025",
+                    "SSK milestone evaluation: 17 inputs on 31 March 2026",
                     "Invalid inputs: 1",
                     "Kota Samarinda",
                     "  - kaltim.jsonl:2",
                 ),
             ),
             Run(
-                "sanitasi evaluate kaltim --as-of 2025-12-31 --format csv --output hasil.csv",
-                check=_csv_file("hasil.csv", header="kode_wilayah", rows=8),
+                "sanitasi evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025 --format csv "
+                "--output hasil.csv",
+                check=_csv_file("hasil.csv", header="kode_wilayah", rows=56),
             ),
             Run(
-                "sanitasi evaluate kaltim --as-of 2025-12-31 --format csv --detail --bom "
-                "--decimal-comma --output hasil-rinci.csv",
+                "sanitasi evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025 --format csv "
+                "--detail --bom --decimal-comma --output hasil-rinci.csv",
                 check=_ladder_csv_has_decimal_comma,
             ),
             Run(
-                "sanitasi --lang en evaluate kaltim --as-of 2025-12-31 --format html "
-                "--output laporan.html",
+                "sanitasi --lang en evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025 "
+                "--format html --output laporan.html",
                 check=_html_file("laporan.html", "Kabupaten Mahakam Ulu", "<details"),
             ),
         ],
@@ -304,20 +313,21 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
         [
             Other(
                 "python -c \"from importlib.resources import files; print(files('sanitasi_core')"
-                ".joinpath('data/rulebooks/ppsp-milestones-2025.toml').read_text('utf-8'), end='')\" "
+                ".joinpath('data/rulebooks/ppsp-milestones-2025.toml')"
+                ".read_text('utf-8'), end='')\" "
                 "> my-rulebook.toml",
                 "replayed in Python, with the edits the page shows next",
                 copy_and_edit_rulebook,
             ),
             Run("sanitasi --lang en rulebook check my-rulebook.toml"),
             Run(
-                "sanitasi --lang en evaluate examples --as-of 2025-12-31 "
+                "sanitasi --lang en evaluate examples --as-of 2026-03-31 --fiscal-year 2025 "
                 "--rulebook my-rulebook.toml",
                 check=_has("Districts by certain level: M4: 0, M3: 1, M2: 0, M1: 0, none: 1"),
             ),
             Run(
                 "sanitasi --lang en explain examples/demo-sungai-lestari.json --milestone M4 "
-                "--as-of 2025-12-31 --rulebook my-rulebook.toml",
+                "--as-of 2026-03-31 --fiscal-year 2025 --rulebook my-rulebook.toml",
                 check=_has(
                     "Rulebook: ppsp-ssk-milestones 2025.2 (official)",
                     "≈ Rp174,000,000.00 more to be realised",
@@ -330,24 +340,25 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
         [
             Run(
                 "sanitasi --lang en rulebook diff default my-rulebook.toml examples "
-                "--as-of 2025-12-31"
+                "--as-of 2026-03-31 --fiscal-year 2025",
+                check=_has("1 of 2 dossiers change level"),
             ),
             Run(
                 "sanitasi --lang en rulebook diff default my-rulebook.toml examples "
-                "--as-of 2024-12-31",
+                "--as-of 2025-06-30",
                 check=_has("0 of 2 dossiers change level"),
             ),
             Run(
                 "sanitasi --lang en rulebook diff default my-rulebook.toml examples "
-                "--as-of 2025-12-31 --format markdown",
+                "--as-of 2026-03-31 --fiscal-year 2025 --format markdown",
                 check=_has(
                     "| 64.60 | Kabupaten Sungai Lestari (fiktif) | M4 → M3 | M4 → M3 | "
                     "`m4.apbd_realisation` |"
                 ),
             ),
             Run(
-                "sanitasi rulebook diff default my-rulebook.toml examples --as-of 2025-12-31 "
-                "--format json --output diff.json",
+                "sanitasi rulebook diff default my-rulebook.toml examples --as-of 2026-03-31 "
+                "--fiscal-year 2025 --format json --output diff.json",
                 check=_json_file(
                     "diff.json",
                     lambda d: (
@@ -410,7 +421,7 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
         _for_cli_reference,
         [
             Run(
-                "sanitasi evaluate examples/ --as-of 2025-12-31",
+                "sanitasi evaluate examples/ --as-of 2026-03-31 --fiscal-year 2025",
                 check=_has(
                     "Kab/kota menurut tingkat pasti: M4: 1, M3: 0, M2: 0, M1: 0, belum ada: 1"
                 ),
@@ -538,7 +549,7 @@ def test_generated_references_cover_the_code(tmp_path: Path) -> None:
     """The Sphinx extension writes pages naming every indicator and every default criterion."""
     import importlib.util  # noqa: PLC0415
 
-    from sanitasi_core.indicators import iter_names  # noqa: PLC0415
+    from sanitasi_core.indicators import CATALOGUE  # noqa: PLC0415
     from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
 
     spec = importlib.util.spec_from_file_location("generated", ROOT / "docs/_ext/generated.py")
@@ -551,7 +562,7 @@ def test_generated_references_cover_the_code(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["indicators.md", "default-rulebook.md"]
     indicators = (tmp_path / "reference/_generated/indicators.md").read_text(encoding="utf-8")
     rulebook = (tmp_path / "reference/_generated/default-rulebook.md").read_text(encoding="utf-8")
-    for name in iter_names():
+    for name in CATALOGUE:
         assert f"| `{name}` |" in indicators
     book = default_rulebook()
     for _milestone, criterion in book.criteria():

@@ -392,7 +392,7 @@ def test_long_chains_of_references_are_refused_without_recursion(cycle):
     with pytest.raises(RulebookError) as info:
         load_rulebook(_chain_of_definitions(3000, cycle=cycle), fmt="json")
     codes = {p.code for p in info.value.problems}
-    assert codes == ({"cyclic_reference"} if cycle else {"too_deep"})
+    assert codes == ({"cyclic_reference"} if cycle else {"too_deep_refs"})
 
 
 def test_references_are_followed_when_bounding_the_depth():

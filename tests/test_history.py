@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sanitasi_core._history import Assistance, m4_stage
-from sanitasi_core._seen import see
+from sanitasi_core.indicators._history import Assistance, m4_stage
+from sanitasi_core.indicators._seen import see
 from sanitasi_core.model import (
     Dossier,
     Evaluation,

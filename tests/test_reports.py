@@ -1,19 +1,28 @@
-"""Reports people read (sanitasi_core.reports): formats, languages, batches, notebooks."""
+"""Reports people read (sanitasi_core.reports): formats, languages, batches, notebooks.
 
+The runner that fills a batch is tested in ``test_batch.py``; here a batch is built from its data.
+"""
+
+import ast
 import csv
 import datetime as dt
 import html
+import importlib
 import io
 import json
 import re
 import string
+import subprocess
 import sys
+import textwrap
 import types
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanitasi_core import reports
 from sanitasi_core._messages.reports import REPORT_MESSAGES
@@ -65,12 +74,16 @@ def mahulu(decisions) -> Decision:
     return next(d for d in decisions if d.region.code == "64.11")
 
 
-def _batch(engine, decisions) -> reports.BatchResult:
-    batch = reports.Batch(engine, AS_OF)
-    for index, decision in enumerate(decisions):
-        batch.add(f"case-{index:02d}.json", decision)
-    batch.fail("broken.json", reports.failure_message(ValueError("x")))
-    return batch.result()
+def _batch(decisions) -> reports.BatchResult:
+    """The decisions and one failure, as a batch result."""
+    failures = (reports.Failure("broken.json", reports.failure_message(ValueError("x"))),)
+    return reports.BatchResult(
+        as_of=AS_OF,
+        decisions=tuple(decisions),
+        sources=tuple(f"case-{index:02d}.json" for index in range(len(decisions))),
+        failures=failures,
+        summary=reports.summarise(decisions, failures),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -94,6 +107,19 @@ def test_number_edge_cases():
     assert reports.format_number(Decimal("2.675"), "en", places=2) == "2.68"
     with pytest.raises(ValueError, match="not a number"):
         reports.format_number("abc", "en")
+
+
+@pytest.mark.property
+@given(st.decimals(min_value=-(10**15), max_value=10**15, allow_nan=False, places=4))
+def test_grouping_only_inserts_separators(number):
+    """Grouping adds a mark every three integer digits and nothing else; ``id`` swaps the marks."""
+    en = reports.format_number(number, "en")
+    assert en.replace(",", "") == format(number, "f")
+    groups = en.lstrip("-").partition(".")[0].split(",")
+    assert 1 <= len(groups[0]) <= 3
+    assert all(len(group) == 3 for group in groups[1:])
+    assert reports.format_number(number, "id") == en.translate(str.maketrans(",.", ".,"))
+    assert reports.format_number(number, "en", grouping=False) == format(number, "f")
 
 
 @pytest.mark.parametrize(
@@ -170,8 +196,8 @@ def _plain(rendered: str, data: list[str]) -> str:
     return text
 
 
-def _renderings(lang, decisions, engine, book) -> dict[str, str]:
-    batch = _batch(engine, decisions)
+def _renderings(lang, decisions, book) -> dict[str, str]:
+    batch = _batch(decisions)
     out = {
         "batch_text": reports.batch_text(batch, lang, detail=True),
         "batch_markdown": reports.batch_markdown(batch, lang, detail=True),
@@ -212,19 +238,19 @@ def _stricter(book):
     return attrs.evolve(book, thresholds=steps, version="strict")
 
 
-def test_indonesian_reports_hold_no_english(decisions, engine, book):
+def test_indonesian_reports_hold_no_english(decisions, book):
     """Every report rendered in ``id`` is free of common English words (data values aside)."""
     data = _data_values(decisions, book)
-    for name, rendered in _renderings("id", decisions, engine, book).items():
+    for name, rendered in _renderings("id", decisions, book).items():
         plain = _plain(rendered, data).lower()
         for word in ENGLISH_WORDS:
             assert word not in plain, f"{word!r} in the id report {name}"
 
 
-def test_english_reports_hold_no_indonesian(decisions, engine, book):
+def test_english_reports_hold_no_indonesian(decisions, book):
     """Every report rendered in ``en`` is free of common Indonesian words (data values aside)."""
     data = _data_values(decisions, book)
-    for name, rendered in _renderings("en", decisions, engine, book).items():
+    for name, rendered in _renderings("en", decisions, book).items():
         plain = _plain(rendered, data).lower()
         for word in INDONESIAN_WORDS:
             assert not re.search(rf"\b{word}\b", plain), f"{word!r} in the en report {name}"
@@ -336,9 +362,9 @@ def test_decision_html_fragment_for_notebooks(demo):
         reports.set_notebook_language("fr")  # type: ignore[arg-type]
 
 
-def test_batch_repr_html(engine, decisions):
+def test_batch_repr_html(decisions):
     """A batch renders as an HTML summary in a notebook, failures included."""
-    rendered = _batch(engine, decisions)._repr_html_()
+    rendered = _batch(decisions)._repr_html_()
     assert "sanitasi-report" in rendered
     assert "broken.json" in rendered
     assert "Masukan tidak sah: 1" in rendered
@@ -376,32 +402,22 @@ def test_to_dataframe_uses_pandas_when_present(monkeypatch, decisions):
 # --------------------------------------------------------------------------------------------
 
 
-def test_batch_sorts_and_counts(engine):
-    """A batch is sorted by region code then source, and counted by level."""
-    base = json.loads((EXAMPLES / "mahakam-ulu-2024.json").read_text("utf-8"))
-    docs = []
-    for source, code in [("b.json", "64.11"), ("a.json", "11.01"), ("c.jsonl:10", "64.11")]:
-        docs.append((source, json.dumps({**base, "region": {"code": code, "name": "X"}})))
-    docs.append(("c.jsonl:9", json.dumps({**base, "region": {"code": "64.11", "name": "X"}})))
-    docs.append(("bad.json", "{"))
-    result = reports.evaluate_batch(engine, docs, as_of=AS_OF)
-    assert result.sources == ("a.json", "b.json", "c.jsonl:9", "c.jsonl:10")
-    assert [f.source for f in result.failures] == ["bad.json"]
-    assert "not valid JSON" in result.failures[0].message.en
-    assert result.summary.total == 5
-    assert result.summary.invalid == 1
-    assert result.summary.levels["none"] == 4
-    assert result.summary.undecided == 4
-
-
-def test_batch_text_summarises(engine, decisions):
+def test_batch_text_summarises(decisions):
     """The batch report names the date, counts per level, undecided and invalid inputs."""
-    text = reports.batch_text(_batch(engine, decisions), "en")
+    text = reports.batch_text(_batch(decisions), "en")
     assert text.startswith(
         f"SSK milestone evaluation: {len(decisions) + 1} inputs on 31 December 2025"
     )
     assert "Invalid inputs: 1" in text
     assert "  - broken.json" in text
+
+
+def test_summary_counts_every_level(decisions):
+    """``summarise`` counts decisions by certain level, with every level present."""
+    summary = reports.summarise(decisions)
+    assert list(summary.levels) == ["none", "M1", "M2", "M3", "M4"]
+    assert sum(summary.levels.values()) == summary.evaluated == summary.total == len(decisions)
+    assert summary.invalid == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -486,3 +502,97 @@ def test_decision_renders_in_a_notebook() -> None:
     html = decision._repr_html_()
     assert "Mahakam Ulu" in html
     assert "<script" not in html
+
+
+# --------------------------------------------------------------------------------------------
+# The public face of the package
+# --------------------------------------------------------------------------------------------
+
+MOVED = {"Batch", "evaluate_batch"}
+REPORTS = ROOT / "src" / "sanitasi_core" / "reports"
+
+
+def _reexported() -> set[str]:
+    """The names ``reports/__init__.py`` takes from its modules, and the names it forwards."""
+    tree = ast.parse((REPORTS / "__init__.py").read_text("utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("sanitasi_core.reports.")
+        for alias in node.names
+    }
+    # Constants are bound by assignment (``MARKS: Final = _words.MARKS``) to carry a docstring.
+    bound = {
+        node.target.id
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and isinstance(node.value, ast.Attribute)
+    }
+    return imported | bound | set(reports._MOVED)
+
+
+def test_all_lists_exactly_the_reexported_names():
+    """``reports.__all__`` is sorted and holds exactly the names its ``__init__`` re-exports."""
+    assert set(reports.__all__) == _reexported()
+    assert len(reports.__all__) == len(set(reports.__all__))
+    assert set(reports._MOVED) == MOVED
+    assert all(not name.startswith("_") for name in reports.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(reports.__all__))
+def test_every_public_name_imports(name):
+    """Each public name imports as ``from sanitasi_core.reports import <name>``."""
+    module = importlib.import_module("sanitasi_core.reports")
+    assert getattr(module, name) is not None
+    namespace: dict[str, object] = {}
+    exec(f"from sanitasi_core.reports import {name}", namespace)  # noqa: S102
+    assert namespace[name] is getattr(module, name)
+
+
+def test_moved_names_are_the_runners():
+    """``reports.Batch`` and ``reports.evaluate_batch`` are the ones in ``sanitasi_core.batch``."""
+    from sanitasi_core import batch  # noqa: PLC0415
+
+    assert reports.Batch is batch.Batch
+    assert reports.evaluate_batch is batch.evaluate_batch
+
+
+def test_unknown_name_is_an_attribute_error():
+    """A name reports does not have raises AttributeError, as for any module."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = reports.nope  # type: ignore[attr-defined]
+
+
+def test_importing_reports_does_not_import_the_runner():
+    """``import sanitasi_core.reports`` leaves the batch runner (a layer above) unimported."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import sanitasi_core.reports
+        print("sanitasi_core.batch" in sys.modules)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_reports_import_neither_the_runner_nor_the_dossier_loader():
+    """No module of reports imports sanitasi_core.batch or sanitasi_core.serialization."""
+    found = []
+    for path in sorted(REPORTS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            found += [
+                f"{path.name}: {m}"
+                for m in modules
+                if m.startswith(("sanitasi_core.serialization", "sanitasi_core.batch"))
+            ]
+    # The one exception: the type checkers' view of the two names that moved to batch.
+    assert found == ["__init__.py: sanitasi_core.batch"]

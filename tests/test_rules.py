@@ -394,11 +394,11 @@ test = { op = "ref", criterion = "nowhere" }
 """
 
 EXPECTED_CODES = {
-    "duplicate_id",
+    "duplicate_id_at",
     "milestone_order",
     "unknown_indicator",
-    "operator_type",
-    "unknown_reference",
+    "fact_not_compared",
+    "unknown_criterion",
     "cyclic_reference",
 }
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sanitasi_core import _strategies_text as text_strategies
+from sanitasi_core import testing as text_strategies
 from sanitasi_core.exceptions import ParseError, ValidationError
 from sanitasi_core.rupiah import (
     SCALES,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sanitasi_core._seen import see
+from sanitasi_core.indicators._seen import see
 from sanitasi_core.model import (
     AspectAssessment,
     DocumentKind,

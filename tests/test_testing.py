@@ -4,7 +4,9 @@ Only :mod:`sanitasi_core.testing`, Hypothesis and the library's public API are u
 the suite's ``strategies`` module), so these tests double as the example of the how-to guide.
 """
 
+import ast
 import datetime as dt
+import importlib
 import io
 import os
 import subprocess
@@ -30,13 +32,14 @@ from sanitasi_core.decrees import format_decree_number, parse_decree_number
 from sanitasi_core.households import read_csv, read_jsonl
 from sanitasi_core.ladder import HouseholdRecord, classify
 from sanitasi_core.model import Milestone
-from sanitasi_core.rulebooks import dump_rulebook, load_rulebook
 from sanitasi_core.rules import (
     Criterion,
     MilestoneRule,
     Rulebook,
     RulebookStatus,
     compile_rulebook,
+    dump_rulebook,
+    load_rulebook,
 )
 from sanitasi_core.rupiah import parse_rupiah
 
@@ -115,13 +118,28 @@ def test_the_hypothesis_entry_point_is_declared():
     with (ROOT / "pyproject.toml").open("rb") as file:
         project = tomllib.load(file)["project"]
     hook = project["entry-points"]["hypothesis"]["sanitasi_core"]
-    assert hook == "sanitasi_core.testing:_hypothesis_setup_hook"
+    assert hook == "sanitasi_core.testing._hook:hypothesis_setup_hook"
     assert "hypothesis" in " ".join(project["optional-dependencies"]["testing"])
-    assert callable(testing._hypothesis_setup_hook)
+    module, name = hook.split(":")
+    assert callable(getattr(importlib.import_module(module), name))
 
 
+def test_the_old_entry_point_name_still_works():
+    """An entry point installed by an older version names ``testing._hypothesis_setup_hook``."""
+    from sanitasi_core.testing import _hook  # noqa: PLC0415
+
+    assert testing._hypothesis_setup_hook is _hook.hypothesis_setup_hook
+
+
+ENTRY_POINTS = [
+    "sanitasi_core.testing._hook:hypothesis_setup_hook",
+    "sanitasi_core.testing:_hypothesis_setup_hook",  # installed by older versions
+]
+
+
+@pytest.mark.parametrize("entry_point", ENTRY_POINTS, ids=["hook", "old-name"])
 @pytest.mark.parametrize("first", ["hypothesis", "sanitasi_core.testing"])
-def test_the_entry_point_registers_the_strategies(first):
+def test_the_entry_point_registers_the_strategies(first, entry_point):
     """Hypothesis runs the hook on import, whichever of the two modules is imported first."""
     result = _python(
         f"""
@@ -129,7 +147,7 @@ def test_the_entry_point_registers_the_strategies(first):
 
         hook = metadata.EntryPoint(
             name="sanitasi_core",
-            value="sanitasi_core.testing:_hypothesis_setup_hook",
+            value="{entry_point}",
             group="hypothesis",
         )
         everything = metadata.entry_points
@@ -146,6 +164,156 @@ def test_the_entry_point_registers_the_strategies(first):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "registered"
+
+
+def test_importing_the_library_does_not_import_hypothesis():
+    """Only ``sanitasi_core.testing`` needs Hypothesis; the library and its models do not."""
+    result = _python(
+        """
+        import sys
+
+        import sanitasi_core
+        from sanitasi_core import Dossier, load_dossier
+
+        print("hypothesis" in sys.modules, "sanitasi_core.testing" in sys.modules)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False False"
+
+
+# --------------------------------------------------------------------------------------------
+# The public face and its private parts
+# --------------------------------------------------------------------------------------------
+
+PUBLIC_NAMES = {
+    # classes and their registration
+    "HOUSEHOLD_CLASSES",
+    "MODEL_CLASSES",
+    "RULEBOOK_CLASSES",
+    "TEXT_FORM_CLASSES",
+    "register_strategies",
+    # scalars
+    "texts",
+    "identifiers",
+    "years",
+    "dates",
+    "decimals",
+    "money",
+    "percentages",
+    "regions",
+    # Indonesian text forms
+    "date_texts",
+    "date_ranges",
+    "date_range_texts",
+    "rupiah_texts",
+    "amounts",
+    "amount_texts",
+    "percent_texts",
+    "decree_numbers",
+    "decree_number_texts",
+    "regulations",
+    "regulation_texts",
+    "region_codes",
+    "region_code_texts",
+    "apbd_codes",
+    "apbd_code_texts",
+    "paragraphs",
+    # dossier records and dossiers
+    "provenances",
+    "legal_instruments",
+    "designations",
+    "stage_reports",
+    "nawasis_entries",
+    "members",
+    "working_groups",
+    "meetings",
+    "planning_documents",
+    "service_phases",
+    "aspect_assessments",
+    "service_models",
+    "commitment_targets",
+    "commitments",
+    "activities",
+    "monitoring_reports",
+    "evaluations",
+    "rung_counts",
+    "access_records",
+    "village_records",
+    "ehra_assessments",
+    "waste_records",
+    "Completeness",
+    "dossiers",
+    # households
+    "household_records",
+    "household_documents",
+    # rulebooks
+    "bilingual_texts",
+    "references",
+    "sources",
+    "national_targets",
+    "aspect_sets",
+    "threshold_steps",
+    "thresholds",
+    "count_filters",
+    "criteria_trees",
+    "criteria",
+    "milestone_rules",
+    "rulebooks",
+    # fuzzing
+    "json_values",
+    "mutated_documents",
+    "dossier_like_objects",
+    "mutated_rulebook_documents",
+    "mutated_texts",
+}
+
+
+def test_all_is_exactly_the_public_names_and_each_imports():
+    """``testing.__all__`` lists each public name once, and each one is importable."""
+    assert len(testing.__all__) == len(set(testing.__all__))
+    assert set(testing.__all__) == PUBLIC_NAMES
+    for name in testing.__all__:
+        namespace: dict[str, object] = {}
+        exec(f"from sanitasi_core.testing import {name}", namespace)  # noqa: S102
+        assert namespace[name] is getattr(testing, name)
+
+
+def _imported_modules(path: Path) -> list[tuple[int, str, list[str]]]:
+    """``(line, module, names)`` for every import in *path*, nested ones included."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name, []) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:  # relative: resolve it against the package
+                base = "sanitasi_core.testing".rsplit(".", node.level - 1)[0]
+                module = f"{base}.{module}" if module else base
+            found.append((node.lineno, module, [alias.name for alias in node.names]))
+    return found
+
+
+PACKAGE = ROOT / "src" / "sanitasi_core" / "testing"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
+def test_the_package_imports_nothing_private_of_the_library(path):
+    """Outside its own parts, ``sanitasi_core.testing`` uses only public modules and names."""
+    private = []
+    for line, module, names in _imported_modules(path):
+        parts = module.split(".")
+        if parts[0] != "sanitasi_core" or parts[:2] == ["sanitasi_core", "testing"]:
+            continue
+        if any(part.startswith("_") for part in [*parts[1:], *names]):
+            private.append(f"{path.name}:{line}: from {module} import {', '.join(names)}")
+    assert not private
+
+
+def test_the_hook_imports_nothing():
+    """The entry point loads before the package is complete, so it imports no other part."""
+    modules = {module for _, module, _ in _imported_modules(PACKAGE / "_hook.py")}
+    assert modules <= {"__future__", "collections.abc"}
 
 
 CLASSES = (

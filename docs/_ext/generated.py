@@ -117,7 +117,7 @@ _FIELD_TYPES = {
 
 def _count_fields() -> list[str]:
     """The filterable fields of ``count`` nodes, per record set."""
-    from sanitasi_core._records import FIELDS  # noqa: PLC0415  # the closed field table
+    from sanitasi_core.rules import COUNT_FIELDS as FIELDS  # noqa: PLC0415  # the closed field table
 
     rows = [
         [_code(records), _code(name), _FIELD_TYPES.get(kind, _md(kind))]

@@ -477,7 +477,8 @@ def structure(conv: cattrs.Converter, data: object, cls: type[T]) -> T | list[Pr
 # --------------------------------------------------------------------------------------------
 
 
-def _depth_ok(data: object, limit: int) -> bool:
+def depth_ok(data: object, limit: int) -> bool:
+    """Whether *data* (decoded JSON or TOML) nests no deeper than *limit*, without recursion."""
     stack: list[tuple[object, int]] = [(data, 1)]
     while stack:
         node, depth = stack.pop()
@@ -538,6 +539,6 @@ def _parse_json(document: str | bytes, max_bytes: int) -> object:
         ) from None
     except ValueError as err:  # NaN/Infinity, or an integer beyond Python's digit limit
         raise _problem("invalid_json", reason=str(err)[:80], line="?", column="?") from None
-    if not _depth_ok(data, MAX_DEPTH):
+    if not depth_ok(data, MAX_DEPTH):
         raise _problem("too_deep", limit=MAX_DEPTH)
     return data

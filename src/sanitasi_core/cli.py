@@ -400,7 +400,7 @@ def _bundled_or_file(path: Path | str) -> Rulebook:
         return default_rulebook()
     if name in BUNDLED and not Path(name).exists():
         # Chosen by name, a bundled rulebook is the user's choice for every date.
-        return attrs.evolve(default_rulebook(name), valid_from=dt.date.min, valid_to=None)
+        return attrs.evolve(default_rulebook(name), valid_to=None)
     return load_rulebook_file(path)
 
 
@@ -465,13 +465,14 @@ def _cmd_validate(args: argparse.Namespace, ctx: _Context) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace, ctx: _Context) -> int:
     from sanitasi_core import reports  # noqa: PLC0415
+    from sanitasi_core.batch import Batch  # noqa: PLC0415
 
     engine = _engine(args, ctx)
     if engine is None:
         return ctx.status
     lang = ctx.lang
     files = _files(args.paths, ctx)
-    batch = reports.Batch(engine, args.as_of, fiscal_year=args.fiscal_year)
+    batch = Batch(engine, args.as_of, fiscal_year=args.fiscal_year)
     progress = _Progress(len(files), ctx.err)
     inputs = 0
     for path in files:

@@ -14,6 +14,7 @@ import attrs
 from sanitasi_core._text import Lang, Text
 
 __all__ = [
+    "DecisionFormatError",
     "DossierFormatError",
     "EvaluationError",
     "HouseholdFileError",
@@ -67,10 +68,18 @@ class SanitasiError(Exception):
     """Root of every error sanitasi-core raises on purpose."""
 
 
-class _ProblemsMixin:
-    """Shared behaviour of errors that carry several problems."""
+class _ProblemsMixin(Exception):  # noqa: N818  # a mixin, never raised on its own
+    """Shared behaviour of errors that carry several problems.
 
-    problems: tuple[Problem, ...]
+    Attributes:
+        problems: every problem found.
+        source: the file or label of the input, when known.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self.render("en"))
 
     def render(self, lang: Lang = "en") -> str:
         """Return every problem, one per line, in *lang*."""
@@ -83,10 +92,6 @@ class ValidationError(_ProblemsMixin, SanitasiError, ValueError):
     Attributes:
         problems: every problem found, paths relative to the object being built.
     """
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(self.render("en"))
 
     @classmethod
     def single(cls, path: str, text: Text, code: str) -> ValidationError:
@@ -102,19 +107,13 @@ class DossierFormatError(_ProblemsMixin, SanitasiError, ValueError):
         source: the file or label of the document, when known.
     """
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        super().__init__(self.render("en"))
-
 
 class RulebookError(_ProblemsMixin, SanitasiError, ValueError):
-    """A rulebook file is not valid; every problem carries file, line where known, and path."""
+    """A rulebook is not valid; every problem carries file, line where known, and path."""
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        super().__init__(self.render("en"))
+
+class DecisionFormatError(_ProblemsMixin, SanitasiError, ValueError):
+    """A decision document (JSON) is not valid; every problem carries its JSON path."""
 
 
 class HouseholdFileError(_ProblemsMixin, SanitasiError, ValueError):
@@ -126,11 +125,6 @@ class HouseholdFileError(_ProblemsMixin, SanitasiError, ValueError):
         problems: every problem found, each with the file and line where known.
         source: the file or label of the input, when known.
     """
-
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        super().__init__(self.render("en"))
 
 
 class ParseError(SanitasiError, ValueError):

@@ -1,4 +1,6 @@
-"""Reading and writing the JSON format of dossiers (``sanitasi.dossier/v2``; v1 is still read).
+"""Reading and writing the JSON formats of dossiers and decisions.
+
+Dossiers are ``sanitasi.dossier/v2`` (v1 is still read), decisions ``sanitasi.decision/v2``.
 
 The format is defined once, by the converter in :mod:`sanitasi_core._wire`. A document that is
 not valid raises one :class:`~sanitasi_core.exceptions.DossierFormatError` listing **every**
@@ -18,15 +20,20 @@ import attrs
 import cattrs
 
 from sanitasi_core import _wire
-from sanitasi_core.exceptions import DossierFormatError, Problem
+from sanitasi_core.exceptions import DecisionFormatError, DossierFormatError, Problem
 from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
+from sanitasi_core.rules import DECISION_SCHEMA, Decision
 
 __all__ = [
     "build_dossier_json_schema",
+    "decision_from_dict",
+    "decision_to_dict",
     "dossier_from_dict",
     "dossier_json_schema",
     "dossier_to_dict",
+    "dump_decision",
     "dump_dossier",
+    "load_decision",
     "load_dossier",
     "make_converter",
 ]
@@ -149,6 +156,47 @@ def dossier_json_schema() -> dict[str, Any]:
     path = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
+
+
+# --------------------------------------------------------------------------------------------
+# Decisions
+# --------------------------------------------------------------------------------------------
+
+
+def decision_to_dict(decision: Decision) -> dict[str, Any]:
+    """Return the JSON-ready data of *decision* (``sanitasi.decision/v2``)."""
+    data: dict[str, Any] = _converter().unstructure(decision)
+    return data
+
+
+def dump_decision(decision: Decision, *, indent: int | None = 2) -> str:
+    """Return *decision* as JSON text."""
+    return json.dumps(decision_to_dict(decision), ensure_ascii=False, indent=indent)
+
+
+def decision_from_dict(data: object) -> Decision:
+    """Build a decision from decoded JSON data.
+
+    Raises:
+        DecisionFormatError: listing the problems with their JSON paths.
+    """
+    result = _wire.structure(_converter(), data, Decision)
+    if isinstance(result, list):
+        raise DecisionFormatError(result, DECISION_SCHEMA)
+    return result
+
+
+def load_decision(document: str | bytes) -> Decision:
+    """Parse a decision from JSON text.
+
+    Raises:
+        DecisionFormatError: listing the problems with their JSON paths.
+    """
+    try:
+        data = _wire.parse_json(document)
+    except _wire.DocumentProblems as err:
+        raise DecisionFormatError(err.problems, DECISION_SCHEMA) from None
+    return decision_from_dict(data)
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer tool

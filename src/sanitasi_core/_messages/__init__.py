@@ -17,9 +17,11 @@ from sanitasi_core._messages.engine import ENGINE_MESSAGES
 from sanitasi_core._messages.files import FILE_MESSAGES
 from sanitasi_core._messages.formats import FORMAT_MESSAGES
 from sanitasi_core._messages.generic import GENERIC_MESSAGES
+from sanitasi_core._messages.indicators import INDICATOR_MESSAGES
 from sanitasi_core._messages.ladder import LADDER_MESSAGES
 from sanitasi_core._messages.regions import REGION_MESSAGES
 from sanitasi_core._messages.reports import REPORT_MESSAGES
+from sanitasi_core._messages.rulebooks import RULEBOOK_MESSAGES
 from sanitasi_core._text import Lang, Text
 
 __all__ = ["CATALOGUE", "PARTS", "phrase", "render", "text"]
@@ -31,6 +33,8 @@ PARTS: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = {
     "formats": FORMAT_MESSAGES,
     "regions": REGION_MESSAGES,
     "ladder": LADDER_MESSAGES,
+    "indicators": INDICATOR_MESSAGES,
+    "rulebooks": RULEBOOK_MESSAGES,
     "engine": ENGINE_MESSAGES,
     "reports": REPORT_MESSAGES,
     "cli": CLI_MESSAGES,

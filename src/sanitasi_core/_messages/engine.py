@@ -130,4 +130,48 @@ ENGINE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "sumber tidak sepakat apakah tahun {year} didampingi",
         "en": "sources disagree on whether {year} was assisted",
     },
+    # --- gaps: what it takes to pass --------------------------------------------------------
+    "gap_provide": {"id": "lengkapi: {first}{more}", "en": "provide: {first}{more}"},
+    "gap_provide_more": {"id": " (+{n} lainnya)", "en": " (+{n} more)"},
+    "gap_data": {"id": "data yang kurang", "en": "the missing data"},
+    "gap_must_not_hold": {
+        "id": "kondisi di dalamnya harus tidak terpenuhi",
+        "en": "the inner condition must not hold",
+    },
+    "gap_nothing_recorded": {
+        "id": "belum ada data: {label}",
+        "en": "nothing recorded yet: {label}",
+    },
+    "gap_needed": {"id": "perlu: {label}", "en": "needed: {label}"},
+    "gap_must_not_exist": {"id": "harus tidak ada: {label}", "en": "must not exist: {label}"},
+    "gap_more_records": {
+        "id": "perlu {need} catatan lagi: {label}",
+        "en": "{need} more needed: {label}",
+    },
+    "gap_too_many": {"id": "terlalu banyak: {label}", "en": "too many: {label}"},
+    "gap_raise": {
+        "id": "naikkan {size} {unit} (dari {value} ke {limit})",
+        "en": "raise by {size} {unit} (from {value} to {limit})",
+    },
+    "gap_lower": {
+        "id": "turunkan {size} {unit} (dari {value} ke {limit})",
+        "en": "lower by {size} {unit} (from {value} to {limit})",
+    },
+    "gap_cheapest": {"id": "cara termurah: {label}", "en": "cheapest branch: {label}"},
+    "gap_more_of": {"id": "perlu {need} lagi dari: {names}", "en": "{need} more of: {names}"},
+    "gap_still_open": {"id": "belum terpenuhi: {names}", "en": "still open: {names}"},
+    "gap_no_branch": {"id": "tidak ada cabang", "en": "no branch"},
+    "label_count": {"id": "jumlah {records}", "en": "number of {records}"},
+    # A distance between two percentages is in percentage points, not in percent.
+    "unit_gap_%": {"id": "poin persentase", "en": "percentage points"},
+    "unit_gap_pp": {"id": "poin persentase", "en": "percentage points"},
+    "unit_gap_points": {"id": "poin", "en": "points"},
+    "unit_gap_records": {"id": "catatan", "en": "records"},
+    "unit_gap_months": {"id": "bulan", "en": "months"},
+    "records_commitments": {"id": "komitmen", "en": "commitments"},
+    "records_meetings": {"id": "pertemuan", "en": "meetings"},
+    "records_activities": {"id": "kegiatan", "en": "activities"},
+    "records_evaluations": {"id": "evaluasi", "en": "evaluations"},
+    "records_monitoring_reports": {"id": "laporan monitoring", "en": "monitoring reports"},
+    "records_documents": {"id": "dokumen", "en": "documents"},
 }

@@ -26,8 +26,8 @@ from enum import StrEnum
 import attrs
 
 from sanitasi_core._messages import text
-from sanitasi_core._seen import Seen
 from sanitasi_core._text import Text
+from sanitasi_core.indicators._seen import Seen
 from sanitasi_core.model import EvaluationSubject, MeetingKind, Milestone
 
 __all__ = ["Assistance", "M4Stage", "m4_stage"]

@@ -15,12 +15,14 @@ policy instrument    the instrument's date
 service phase        its start (an end after the date is not known yet: ongoing)
 aspect assessment    ``assessed_on``
 commitment           ``signed_on``
-activity             its fiscal year (the budget exists from the year's start)
+activity             its fiscal year (the budget exists from the year's start); its realised
+                     amount and physical progress only from the year's last day
+
 monitoring report    ``issued_on``; without one, the end of the period it reports on
 evaluation           ``evaluated_on``
-access record        ``published_on``; without one, its year
+access record        ``published_on``; without one, the last day of its year
 village ODF status   ``odf_verified_on`` (verified later: not ODF yet on the date)
-EHRA survey, waste   their year
+EHRA survey, waste   the last day of their year (yearly figures are known when it ends)
 stage report         ``reported_on``
 NAWASIS entry        ``entered_on``
 ===================  =====================================================================
@@ -113,6 +115,19 @@ def _document_window(doc: PlanningDocument) -> tuple[dt.date, dt.date] | None:
     if doc.adopted_on is not None:
         return doc.adopted_on, doc.adopted_on
     return _in_year(doc.year if doc.year is not None else doc.period_start)
+
+
+def _year_end(year: int) -> tuple[dt.date, dt.date]:
+    return (dt.date(year, 12, 31),) * 2
+
+
+def _activity(activity: Activity, as_of: dt.date) -> Activity:
+    """Before its year has ended, what an activity realised is not known yet."""
+    if as_of >= dt.date(activity.fiscal_year, 12, 31):
+        return activity
+    if activity.realised is None and activity.physical_progress is None:
+        return activity
+    return attrs.evolve(activity, realised=None, physical_progress=None)
 
 
 def _service_model(model: ServiceModel, as_of: dt.date) -> ServiceModel:
@@ -232,6 +247,7 @@ def see(dossier: Dossier, as_of: dt.date) -> Seen:
                 kept.append(item)
         documents = tuple(kept)
     models = dossier.service_models
+    activities = _by_day(dossier.activities, as_of, lambda a: (dt.date(a.fiscal_year, 1, 1),) * 2)
     return Seen(
         as_of=as_of,
         region=dossier.region,
@@ -248,9 +264,9 @@ def see(dossier: Dossier, as_of: dt.date) -> Seen:
         if models is None
         else tuple(Item(i, _service_model(m, as_of)) for i, m in enumerate(models)),
         commitments=_by_day(dossier.commitments, as_of, lambda c: _on(c.signed_on)),
-        activities=_by_day(
-            dossier.activities, as_of, lambda a: (dt.date(a.fiscal_year, 1, 1),) * 2
-        ),
+        activities=None
+        if activities is None
+        else tuple(attrs.evolve(i, record=_activity(i.record, as_of)) for i in activities),
         monitoring_reports=_by_day(
             dossier.monitoring_reports, as_of, lambda r: _on(r.issued_on or r.period_end)
         ),
@@ -258,12 +274,12 @@ def see(dossier: Dossier, as_of: dt.date) -> Seen:
         access_records=_by_day(
             dossier.access_records,
             as_of,
-            lambda r: _on(r.published_on) if r.published_on else (dt.date(r.year, 1, 1),) * 2,
+            lambda r: _on(r.published_on) if r.published_on else _year_end(r.year),
         ),
         villages=None
         if dossier.villages is None
         else tuple(Item(i, _village(v, as_of)) for i, v in enumerate(dossier.villages)),
-        ehra=_by_day(dossier.ehra, as_of, lambda e: (dt.date(e.year, 1, 1),) * 2),
-        waste_records=_by_day(dossier.waste_records, as_of, lambda w: (dt.date(w.year, 1, 1),) * 2),
+        ehra=_by_day(dossier.ehra, as_of, lambda e: _year_end(e.year)),
+        waste_records=_by_day(dossier.waste_records, as_of, lambda w: _year_end(w.year)),
         nawasis_entries=_by_day(dossier.nawasis_entries, as_of, lambda e: _on(e.entered_on)),
     )

@@ -12,8 +12,7 @@ from typing import Any, Final
 from dateutil.relativedelta import relativedelta
 
 from sanitasi_core._messages import text
-from sanitasi_core._text import Text
-from sanitasi_core.indicators import Facts, MissingInput
+from sanitasi_core.indicators._core import Facts, MissingInput
 
 Getter = Callable[[Any], object]
 
@@ -121,7 +120,7 @@ def count_records(
     name = records.value
     items = getattr(facts.seen, name)  # the name comes from the closed RecordSet enum
     if items is None:
-        return 0, None, (MissingInput(key=name, text=Text(id=f"data {name}", en=f"the {name}")),)
+        return 0, None, (MissingInput(key=name, text=text("missing_records", name=name)),)
     sure = 0
     undecided = 0
     missing: list[MissingInput] = []
@@ -136,10 +135,7 @@ def count_records(
             missing.append(
                 MissingInput(
                     key=f"{name}[{item.index}]",
-                    text=Text(
-                        id=f"kelengkapan {name}[{item.index}]",
-                        en=f"details of {name}[{item.index}]",
-                    ),
+                    text=text("missing_record_details", name=name, index=item.index),
                 )
             )
     if name in facts.seen.incomplete:

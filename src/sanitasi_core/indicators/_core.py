@@ -1,0 +1,446 @@
+"""The indicator types, the catalogue, the registration decorator and the memoising facts."""
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from enum import StrEnum
+from typing import Final
+
+import attrs
+
+from sanitasi_core._messages import text
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import EvaluationError
+from sanitasi_core.indicators._seen import Seen, see
+from sanitasi_core.model import Dossier, SubSector
+
+_HUNDRED: Final = Decimal(100)
+CENT: Final = Decimal("0.01")
+
+
+class ValueType(StrEnum):
+    """The type of an indicator's value."""
+
+    BOOLEAN = "boolean"  #: Yes or no (a fact is there or not).
+    DECIMAL = "decimal"  #: An exact decimal, e.g. a percentage.
+    COUNT = "count"  #: A whole number of records or months.
+
+
+class Direction(StrEnum):
+    """Which way is better, used for gaps and for monotonicity."""
+
+    HIGHER = "higher"  #: Higher is better.
+    LOWER = "lower"  #: Lower is better.
+
+
+@attrs.frozen(kw_only=True)
+class MissingInput:
+    """An input that, if reported, would help decide a criterion.
+
+    Attributes:
+        key: a stable path-like key into the dossier, e.g. ``working_group.decree``.
+        text: what to provide, in both languages.
+    """
+
+    key: str
+    text: Text
+
+
+@attrs.frozen(kw_only=True)
+class Observation:
+    """What an indicator saw.
+
+    Attributes:
+        value: the value, or its lower bound for a count that is partly unknown; ``None`` when
+            unknown or absent.
+        upper: for a count, its upper bound when some records are undecided.
+        open_ended: for a count over a list the dossier marks incomplete: the value is a lower
+            bound with no upper bound.
+        absent: the fact is known not to exist (e.g. the aspect was never assessed).
+        not_applicable: the indicator does not apply (e.g. no APBD activity that year).
+        missing: inputs whose absence makes the value unknown.
+        detail: supporting quantities (e.g. ``planned`` and ``realised`` Rupiah, ``households``).
+        notes: what an official should know beside the value (a delegate signed, the
+            realisation band, two sources disagree), in both languages.
+    """
+
+    value: bool | Decimal | int | None = None
+    upper: int | None = None
+    open_ended: bool = False
+    absent: bool = False
+    not_applicable: bool = False
+    missing: tuple[MissingInput, ...] = ()
+    detail: Mapping[str, Decimal] = attrs.field(factory=dict)
+    notes: tuple[Text, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the value is fully known."""
+        return (
+            self.value is not None
+            and not self.open_ended
+            and (self.upper is None or self.upper == self.value)
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Param:
+    """A parameter an indicator takes in a rule (``args``).
+
+    Attributes:
+        name: its name in ``args``.
+        choices: the values it takes; empty when the rulebook decides (aspect ids come from
+            the rulebook's aspect set, service-chain steps from its steps).
+        default: its value when not given; ``None`` makes it required (unless optional).
+        description: what it is, in both languages.
+        optional: it may be left out without a default (e.g. no service-chain step).
+    """
+
+    name: str
+    choices: tuple[str, ...]
+    optional: bool = False
+    default: str | None = None
+    description: Text
+
+
+Derive = Callable[["Facts", Mapping[str, str]], Observation]
+"""How an indicator is derived: from the facts and the rule's ``args`` to an observation."""
+
+Also = Callable[[Observation, Decimal, Decimal, bool], Mapping[str, Decimal]]
+"""How a numeric gap reads in other units: ``(observation, gap, limit, strict)`` → amounts.
+
+*gap* is the distance to close in the indicator's unit (positive), *limit* the threshold, and
+*strict* whether the comparison is strict (``>``): e.g. the Rupiah still to be realised."""
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorSpec:
+    """The declaration of one indicator, made by :func:`indicator` on the function deriving it.
+
+    Attributes:
+        name: the name rules use.
+        type: boolean, decimal or count.
+        unit: the unit of the value (``%``, ``pp``, ``points``, ``records``, ``months``, ``""``).
+        direction: whether higher or lower is better.
+        description: what it is, in both languages.
+        derivation: how it is derived from the dossier, in both languages.
+        quantum: the smallest meaningful step of the value (for gaps on strict comparisons).
+        params: the parameters it takes.
+        compute: the derivation.
+        also: how a gap reads in other units (Rupiah, households), when it can.
+    """
+
+    name: str
+    type: ValueType
+    unit: str
+    direction: Direction
+    description: Text
+    derivation: Text
+    quantum: Decimal = Decimal("0.01")
+    params: tuple[Param, ...] = ()
+    compute: Derive = attrs.field(eq=False, repr=False)
+    also: Also | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def indicator(
+    name: str,
+    *,
+    type: ValueType,  # the declaration reads best with the field's own name
+    unit: str,
+    description: Text,
+    derivation: Text,
+    direction: Direction = Direction.HIGHER,
+    quantum: Decimal | str = "0.01",
+    params: tuple[Param, ...] = (),
+    also: Also | None = None,
+) -> Callable[[Derive], IndicatorSpec]:
+    """Declare an indicator on the function that derives it.
+
+    The decorated name becomes the :class:`IndicatorSpec`; put it in a :class:`Catalogue` (for
+    your own indicators: ``CATALOGUE.with_indicators(spec)``) and hand that catalogue to the
+    rulebook loader and compiler. Nothing is registered globally.
+
+    Args:
+        name: the name rules use.
+        type: boolean, decimal or count.
+        unit: the unit of the value.
+        description: what it is, in both languages.
+        derivation: how it is derived, in both languages.
+        direction: whether higher or lower is better.
+        quantum: the smallest meaningful step of the value.
+        params: the parameters it takes in a rule's ``args``.
+        also: how a numeric gap reads in other units.
+
+    Example:
+        >>> from sanitasi_core.indicators import CATALOGUE, Observation, ValueType, indicator
+        >>> from sanitasi_core import Text
+        >>> @indicator(
+        ...     "meetings_held",
+        ...     type=ValueType.COUNT,
+        ...     unit="records",
+        ...     quantum="1",
+        ...     description=Text(id="Pertemuan", en="Meetings held"),
+        ...     derivation=Text(id="jumlah pertemuan", en="the number of meetings"),
+        ... )
+        ... def meetings_held(facts, args):
+        ...     return Observation(value=len(facts.seen.meetings or ()))
+        >>> "meetings_held" in CATALOGUE.with_indicators(meetings_held)
+        True
+    """
+
+    def declare(compute: Derive) -> IndicatorSpec:
+        return IndicatorSpec(
+            name=name,
+            type=type,
+            unit=unit,
+            direction=direction,
+            description=description,
+            derivation=derivation,
+            quantum=Decimal(quantum),
+            params=params,
+            compute=compute,
+            also=also,
+        )
+
+    return declare
+
+
+class Catalogue(Mapping[str, IndicatorSpec]):
+    """An immutable set of indicators by name: every name a rule may use.
+
+    Args:
+        specs: the indicators, in the order they are listed.
+
+    Raises:
+        ValueError: if two indicators have the same name.
+    """
+
+    __slots__ = ("_specs",)
+
+    def __init__(self, specs: Iterable[IndicatorSpec]) -> None:
+        found: dict[str, IndicatorSpec] = {}
+        for spec in specs:
+            if spec.name in found:
+                msg = f"indicator {spec.name!r} is declared twice"
+                raise ValueError(msg)
+            found[spec.name] = spec
+        self._specs = found
+
+    def __getitem__(self, name: str) -> IndicatorSpec:
+        return self._specs[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def __repr__(self) -> str:
+        return f"Catalogue({list(self._specs)!r})"
+
+    def with_indicators(self, *specs: IndicatorSpec) -> "Catalogue":
+        """Return a new catalogue with *specs* added (names must be new)."""
+        return Catalogue([*self._specs.values(), *specs])
+
+    def as_json(self) -> list[dict[str, object]]:
+        """Return the catalogue as JSON-ready data, for editors and user interfaces."""
+        return [
+            {
+                "name": s.name,
+                "type": s.type.value,
+                "unit": s.unit,
+                "direction": s.direction.value,
+                "quantum": format(s.quantum, "f"),
+                "description": {"id": s.description.id, "en": s.description.en},
+                "derivation": {"id": s.derivation.id, "en": s.derivation.en},
+                "params": [
+                    {
+                        "name": p.name,
+                        "choices": list(p.choices),
+                        "default": p.default,
+                        "optional": p.optional,
+                        "description": {"id": p.description.id, "en": p.description.en},
+                    }
+                    for p in s.params
+                ],
+            }
+            for s in self._specs.values()
+        ]
+
+
+def _builtin() -> Catalogue:
+    from sanitasi_core.indicators import CATALOGUE  # noqa: PLC0415  # the package assembles it
+
+    return CATALOGUE
+
+
+Key = tuple[str, tuple[tuple[str, str], ...]]
+
+
+class Facts:
+    """A dossier seen on a date, for a fiscal year; computes each indicator once, on first use.
+
+    The dossier is read only through :func:`~sanitasi_core.indicators._seen.see`: records
+    dated after *as_of* are invisible to every indicator.
+
+    Args:
+        dossier: the dossier.
+        as_of: the evaluation date; nothing dated later is seen.
+        fiscal_year: the fiscal (programme) year assessed; by default the year of *as_of*. It
+            may end before *as_of* (year *N* assessed in year *N+1*), never start after it.
+        aspect_aliases: for each aspect id a rule may name, the assessment keys that count as it
+            (a rulebook's aspect set); an id not listed counts only itself.
+        catalogue: the indicators (default: the built-in :data:`CATALOGUE`).
+
+    Raises:
+        EvaluationError: if *fiscal_year* is after the year of *as_of*.
+    """
+
+    __slots__ = ("_cache", "as_of", "aspect_aliases", "catalogue", "scope", "seen", "year")
+
+    def __init__(
+        self,
+        dossier: Dossier | None,
+        as_of: dt.date,
+        *,
+        fiscal_year: int | None = None,
+        aspect_aliases: Mapping[str, tuple[str, ...]] | None = None,
+        catalogue: Mapping[str, IndicatorSpec] | None = None,
+        _seen: Seen | None = None,
+        _scope: str | None = None,
+    ) -> None:
+        year = as_of.year if fiscal_year is None else fiscal_year
+        if year > as_of.year:
+            raise EvaluationError(text("fiscal_year_after", year=year, day=as_of.isoformat()))
+        self.as_of = as_of
+        self.year = year
+        if _seen is None:
+            assert dossier is not None  # noqa: S101  # one of the two is always given
+            _seen = see(dossier, as_of)
+        self.seen = _seen
+        self.scope = _scope
+        self.aspect_aliases: Mapping[str, tuple[str, ...]] = aspect_aliases or {}
+        self.catalogue: Mapping[str, IndicatorSpec] = catalogue or _builtin()
+        self._cache: dict[Key, Observation] = {}
+
+    def scoped(self, index: int) -> "Facts":
+        """Return the facts of one service model alone (for a ``some`` quantifier)."""
+        only = self.seen.only_model(index)
+        ident = only.service_models[0].record.id if only.service_models else None
+        return Facts(
+            None,
+            self.as_of,
+            fiscal_year=self.year,
+            aspect_aliases=self.aspect_aliases,
+            catalogue=self.catalogue,
+            _seen=only,
+            _scope=ident,
+        )
+
+    @staticmethod
+    def key(name: str, args: Mapping[str, str] | None = None) -> Key:
+        """Return the memo key of indicator *name* with *args* (compute it once, reuse it)."""
+        return (name, tuple(sorted((args or {}).items())))
+
+    def observe(self, name: str, args: Mapping[str, str] | None = None) -> Observation:
+        """Return indicator *name* with *args*, computing it at most once."""
+        return self.lookup(self.key(name, args), name, args or {})
+
+    def lookup(self, key: Key, name: str, args: Mapping[str, str]) -> Observation:
+        """Return the indicator under a precomputed *key* (see :meth:`key`), computing it once."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self.catalogue[name].compute(self, args)
+            self._cache[key] = found
+        return found
+
+    def year_of(self, args: Mapping[str, str]) -> int:
+        """Resolve the ``year`` argument: the fiscal year assessed or the one before."""
+        return self.year - 1 if args.get("year") == "previous" else self.year
+
+
+# --------------------------------------------------------------------------------------------
+# Parameters and helpers shared by the derivations
+# --------------------------------------------------------------------------------------------
+
+YEAR: Final = Param(
+    name="year",
+    choices=("evaluation", "previous"),
+    default="evaluation",
+    description=text("param_year"),
+)
+SUB_SECTOR: Final = Param(
+    name="sub_sector",
+    choices=tuple(s.value for s in SubSector),
+    description=text("param_sub_sector"),
+)
+ASPECT: Final = Param(name="aspect", choices=(), description=text("param_aspect"))
+STEP: Final = Param(name="step", choices=(), optional=True, description=text("param_step"))
+
+
+def percent(part: Decimal, whole: Decimal, *, higher_is_better: bool) -> Decimal:
+    """Return ``part / whole × 100`` to 0.01, rounded towards the unfavourable side.
+
+    Rounding then never lets a value pass a threshold that the exact value fails: 79.995 % of
+    planned stays below 80 %.
+    """
+    rounding = ROUND_FLOOR if higher_is_better else ROUND_CEILING
+    return (part * _HUNDRED / whole).quantize(CENT, rounding=rounding)
+
+
+def missing(key: str, code: str, /, **params: object) -> MissingInput:
+    """What to provide: dossier *key*, described by catalogue message *code*."""
+    return MissingInput(key=key, text=text(code, **params))
+
+
+def unknown(*inputs: MissingInput) -> Observation:
+    """An unknown value, naming what would decide it."""
+    return Observation(missing=inputs)
+
+
+def more_records(f: Facts, name: str) -> MissingInput | None:
+    """What to provide when the dossier marks list *name* incomplete; ``None`` when complete.
+
+    A list marked incomplete (a dossier built from public facts) holds only what is known:
+    a record missing from it is unknown, never absent.
+    """
+    if name not in f.seen.incomplete:
+        return None
+    return MissingInput(key=name, text=text("missing_more_records", name=name))
+
+
+def flag(
+    found: bool,
+    undecided: list[MissingInput],
+    notes: Iterable[Text] = (),
+    more: MissingInput | None = None,
+) -> Observation:
+    """Combine a yes/no fact over records: yes, else unknown if any is undecided, else no."""
+    if found:
+        return Observation(value=True, notes=tuple(notes))
+    if more is not None:
+        undecided = [*undecided, more]
+    if undecided:
+        return Observation(missing=tuple(undecided))
+    return Observation(value=False)
+
+
+def tally(
+    sure: int, undecided: list[MissingInput], more: MissingInput | None = None
+) -> Observation:
+    """A count: exact, an interval over undecided records, or open-ended over an incomplete list."""
+    if more is not None:
+        return Observation(value=sure, open_ended=True, missing=(*undecided, more))
+    if undecided:
+        return Observation(value=sure, upper=sure + len(undecided), missing=tuple(undecided))
+    return Observation(value=sure)
+
+
+def households_gap(
+    obs: Observation, gap: Decimal, _limit: Decimal, _strict: bool
+) -> Mapping[str, Decimal]:
+    """A gap in percentage points as households, when the household total is known."""
+    households = obs.detail.get("households")
+    if households is None:
+        return {}
+    return {"households": (households * gap / 100).to_integral_value(rounding=ROUND_CEILING)}

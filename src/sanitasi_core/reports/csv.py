@@ -1,0 +1,130 @@
+"""Decisions as CSV rows for spreadsheets, and the rows as CSV text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from sanitasi_core._messages import render
+from sanitasi_core._text import Lang
+from sanitasi_core.reports._words import (
+    criterion_message,
+    gap_text,
+    outcome_word,
+    unit_word,
+    yes_no,
+)
+from sanitasi_core.rules import Decision, Outcome
+
+__all__ = ["csv_rows", "to_csv"]
+
+_COMMON = (
+    "report_csv_region_code",
+    "report_csv_region_name",
+    "report_csv_as_of",
+    "report_csv_rulebook",
+    "report_csv_rulebook_version",
+    "report_csv_certain",
+    "report_csv_possible",
+    "report_csv_m4_year",
+    "report_csv_milestone",
+)
+_SUMMARY = ("report_csv_outcome", "report_csv_fiscal_year", "report_csv_open")
+_DETAIL = (
+    "report_csv_criterion_id",
+    "report_csv_outcome",
+    "report_csv_criterion",
+    "report_csv_observed",
+    "report_csv_threshold",
+    "report_csv_unit",
+    "report_csv_threshold_source",
+    "report_csv_gap",
+)
+
+
+def _number(raw: str | None, *, decimal_comma: bool) -> str:
+    if raw is None:
+        return ""
+    return raw.replace(".", ",") if decimal_comma and ".." not in raw else raw
+
+
+def _observed(raw: str | None, lang: Lang, *, decimal_comma: bool) -> str:
+    if raw in ("true", "false"):
+        return yes_no(raw, lang)
+    return _number(raw, decimal_comma=decimal_comma)
+
+
+def csv_rows(
+    decisions: Iterable[Decision],
+    lang: Lang = "id",
+    *,
+    detail: bool = False,
+    decimal_comma: bool = False,
+) -> list[list[str]]:
+    """Return CSV rows, header first: one per district × milestone (or × criterion).
+
+    Column names and outcomes are in *lang*; dates are ISO (``2024-12-31``), which spreadsheets
+    read as dates in every locale.
+
+    Args:
+        decisions: the decisions.
+        lang: ``id`` or ``en``.
+        detail: one row per district × criterion instead of district × milestone.
+        decimal_comma: write decimals with a comma (``85,17``), as Indonesian spreadsheets do.
+    """
+    rows = [[render(code, lang) for code in (*_COMMON, *(_DETAIL if detail else _SUMMARY))]]
+    for d in decisions:
+        for milestone in d.milestones:
+            head = [
+                d.region.code,
+                d.region.name,
+                d.as_of.isoformat(),
+                d.rulebook.id,
+                d.rulebook.version,
+                d.certain_level.value if d.certain_level else "",
+                d.possible_level.value if d.possible_level else "",
+                str(d.m4_year or ""),
+                milestone.id.value,
+            ]
+            if not detail:
+                open_ = [
+                    c.id for c in milestone.criteria if c.outcome in (Outcome.FAIL, Outcome.UNKNOWN)
+                ]
+                rows.append(
+                    [
+                        *head,
+                        outcome_word(milestone.outcome, lang),
+                        str(milestone.fiscal_year or ""),
+                        " ".join(open_),
+                    ]
+                )
+                continue
+            rows.extend(
+                [
+                    *head,
+                    c.id,
+                    outcome_word(c.outcome, lang),
+                    criterion_message(c, lang),
+                    _observed(c.observed, lang, decimal_comma=decimal_comma),
+                    _number(c.threshold, decimal_comma=decimal_comma),
+                    unit_word(c.unit, lang),
+                    c.threshold_source or "",
+                    gap_text(c, lang),
+                ]
+                for c in milestone.criteria
+            )
+    return rows
+
+
+def to_csv(rows: Iterable[Sequence[str]], *, sep: str = ",", bom: bool = False) -> str:
+    """Return *rows* as CSV text (CRLF line ends, quoting where needed).
+
+    Args:
+        rows: the rows, header first.
+        sep: the field separator, e.g. ``;`` for spreadsheets that use a decimal comma.
+        bom: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" if bom else "") + buffer.getvalue()

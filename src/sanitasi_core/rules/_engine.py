@@ -1,0 +1,702 @@
+"""The engine: a rulebook compiled once to closures; decisions for any dossier and date.
+
+Each leaf of the criterion language becomes a small *plan* (:class:`_Compare`, :class:`_Present`,
+:class:`_Count`) whose ``decide`` holds the node's semantics, once: the explained path builds a
+:class:`~sanitasi_core.rules.results.CriterionResult` around ``decide``, the outcome-only path
+(:meth:`CompiledRulebook.outcomes`) keeps just its outcome. Inner nodes combine their items'
+outcomes with the same functions (:mod:`~sanitasi_core.rules._logic`) on both paths. Each
+explained result is built exactly once: who it is (id, message, reference) is fixed at compile
+time, so nothing is copied afterwards.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Final, assert_never
+
+import attrs
+
+from sanitasi_core._messages import text
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import EvaluationError, NoRulebookInForceError, RulebookError
+from sanitasi_core.indicators import CATALOGUE, Facts, IndicatorSpec, MissingInput, Observation
+from sanitasi_core.indicators._history import m4_stage
+from sanitasi_core.indicators._records import OPEN_ENDED, count_records
+from sanitasi_core.model import Dossier, Milestone
+from sanitasi_core.rules import _explain as explain
+from sanitasi_core.rules._analyses import designation_check, target_distances
+from sanitasi_core.rules._check import check_rulebook
+from sanitasi_core.rules._logic import (
+    Cmp,
+    Outcome,
+    combine_all,
+    combine_any,
+    combine_at_least,
+    decide_compare,
+    decide_count,
+    decide_present,
+    decide_some,
+    negate,
+    with_default,
+)
+from sanitasi_core.rules.language import (
+    AbsentNode,
+    AllNode,
+    AnyNode,
+    AspectsNode,
+    AtLeastNode,
+    CompareNode,
+    CountNode,
+    Criterion,
+    Node,
+    NotNode,
+    PresentNode,
+    Reference,
+    RefNode,
+    Rulebook,
+    Severity,
+    SomeNode,
+    content_hash,
+    expand_aspects,
+)
+from sanitasi_core.rules.results import (
+    CriterionResult,
+    Decision,
+    Gap,
+    MilestoneResult,
+    MissingRank,
+    RegionRef,
+    RulebookInfo,
+)
+
+__all__ = ["CompiledRulebook", "compile_rulebook", "no_rulebook_text", "rules_date"]
+
+P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
+
+Evaluator = Callable[[Facts], CriterionResult]
+"""An explained node: facts in, its result out."""
+Decider = Callable[[Facts], Outcome]
+"""An outcome-only node: facts in, its outcome out."""
+
+
+def rules_date(as_of: dt.date, fiscal_year: int | None) -> dt.date:
+    """The day whose rules apply: the fiscal year's last day, or *as_of* if that comes first.
+
+    Year *N* assessed in year *N+1* keeps the rules of year *N*; an assessment during the year
+    uses the rules in force on its date.
+    """
+    if fiscal_year is None:
+        return as_of
+    return min(as_of, dt.date(fiscal_year, 12, 31))
+
+
+def _fmt(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _shown(obs: Observation) -> str | None:
+    """The value seen, as written in a result: an interval for a partly unknown count."""
+    if obs.open_ended:
+        return f"{obs.value}.."
+    if obs.upper is not None and obs.upper != obs.value:
+        return f"{obs.value}..{obs.upper}"
+    return _fmt(obs.value)
+
+
+@attrs.frozen
+class _Who:
+    """Who a result is: the criterion's id, message and reference, or an inner node's path."""
+
+    id: str
+    message: Text | None = None
+    reference: Reference | None = None
+
+
+class _Compare:
+    """A ``compare`` leaf: the indicator, its memo key, the comparison and its threshold."""
+
+    def __init__(self, node: CompareNode, spec: IndicatorSpec, book: Rulebook) -> None:
+        self.spec = spec
+        self.args = dict(node.args)
+        self.key = Facts.key(spec.name, self.args)
+        self.cmp = node.cmp
+        self.default = node.if_unknown
+        self.series = next((t for t in book.thresholds if t.id == node.threshold), None)
+        self.constant = node.value
+
+    def limit(self, facts: Facts) -> tuple[Decimal, str | None]:
+        """The threshold in force for the facts' fiscal year, and where it comes from."""
+        if self.series is None:
+            assert self.constant is not None  # noqa: S101  # check_rulebook: one of the two
+            return self.constant, None
+        day = rules_date(facts.as_of, facts.year)
+        step = self.series.value_on(day)
+        if step is None:
+            raise EvaluationError(
+                text("threshold_no_value", id=self.series.id, day=day.isoformat())
+            )
+        return step.value, f"{self.series.id}@{step.since.isoformat()}"
+
+    def decide(self, facts: Facts) -> tuple[Outcome, Outcome, Observation, Decimal, str | None]:
+        """``(outcome, outcome before any default, observation, limit, its source)``."""
+        limit, source = self.limit(facts)
+        obs = facts.lookup(self.key, self.spec.name, self.args)
+        decided = decide_compare(obs, self.cmp, limit)
+        return with_default(decided, self.default)[0], decided, obs, limit, source
+
+
+class _Present:
+    """A ``present`` or ``absent`` leaf: the fact, its memo key and what is wanted."""
+
+    def __init__(self, node: PresentNode | AbsentNode, spec: IndicatorSpec) -> None:
+        self.spec = spec
+        self.args = dict(node.args)
+        self.key = Facts.key(spec.name, self.args)
+        self.want = isinstance(node, PresentNode)
+        self.default = node.if_unknown
+
+    def decide(self, facts: Facts) -> tuple[Outcome, Outcome, Observation]:
+        """``(outcome, outcome before any default, observation)``."""
+        obs = facts.lookup(self.key, self.spec.name, self.args)
+        decided = decide_present(obs, want=self.want)
+        return with_default(decided, self.default)[0], decided, obs
+
+
+class _Count:
+    """A ``count`` leaf: the record set, its filters and the comparison."""
+
+    def __init__(self, node: CountNode) -> None:
+        self.node = node
+
+    def decide(
+        self, facts: Facts
+    ) -> tuple[Outcome, Outcome, int, int | None, tuple[MissingInput, ...]]:
+        """``(outcome, outcome before any default, low, high, missing inputs)``."""
+        node = self.node
+        low, high, missing = count_records(facts, node.records, node.where)
+        decided = decide_count(low, high, node.cmp, node.value)
+        return with_default(decided, node.if_unknown)[0], decided, low, high, missing
+
+
+_COMBINE: Final[Mapping[str, Callable[[int | None, Sequence[Outcome]], Outcome]]] = {
+    "all": lambda _k, outcomes: combine_all(outcomes),
+    "any": lambda _k, outcomes: combine_any(outcomes),
+    "at_least": lambda k, outcomes: combine_at_least(k or 0, outcomes),
+}
+
+
+def _group_op(node: AllNode | AnyNode | AtLeastNode) -> tuple[str, int | None]:
+    if isinstance(node, AtLeastNode):
+        return "at_least", node.k
+    return ("all" if isinstance(node, AllNode) else "any"), None
+
+
+class _Compiler:
+    """Turns rulebook nodes into closures once; evaluation never reads the rulebook again."""
+
+    def __init__(self, rulebook: Rulebook, catalogue: Mapping[str, IndicatorSpec]) -> None:
+        self.rulebook = rulebook
+        self.catalogue = catalogue
+        self.definitions = {d.id: d for d in rulebook.definitions}
+        self.compiled_refs: dict[str, Evaluator] = {}
+        counted = rulebook.aspects.keys() if rulebook.aspects is not None else frozenset()
+        self.counted = counted
+
+    def expand(self, node: AspectsNode) -> AllNode:
+        """Spell an ``aspects`` node out over the rulebook's aspect set (checked beforehand)."""
+        assert self.rulebook.aspects is not None  # noqa: S101  # check_rulebook refuses it otherwise
+        return expand_aspects(node, self.rulebook.aspects)
+
+    # -- outcome only ------------------------------------------------------------------------
+
+    def fast(self, node: Node) -> Decider:
+        """Compile *node* to a closure that returns only its outcome (no explanation)."""
+        match node:
+            case AllNode() | AnyNode() | AtLeastNode():
+                op, k = _group_op(node)
+                combine, parts = _COMBINE[op], [self.fast(n) for n in node.of]
+                return lambda f: combine(k, [p(f) for p in parts])
+            case NotNode():
+                inner = self.fast(node.of)
+                return lambda f: negate(inner(f))
+            case RefNode():
+                return self.fast(self.definitions[node.criterion].test)
+            case SomeNode():
+                test = self.fast(node.test)
+
+                def some(f: Facts) -> Outcome:
+                    models = f.seen.service_models
+                    if models is None:
+                        return U
+                    return decide_some([test(f.scoped(m.index)) for m in models])
+
+                return some
+            case AspectsNode():
+                return self.fast(self.expand(node))
+            case CompareNode():
+                compare = _Compare(node, self.catalogue[node.indicator], self.rulebook)
+                return lambda f: compare.decide(f)[0]
+            case PresentNode() | AbsentNode():
+                present = _Present(node, self.catalogue[node.fact])
+                return lambda f: present.decide(f)[0]
+            case CountNode():
+                counter = _Count(node)
+                return lambda f: counter.decide(f)[0]
+            case _:
+                assert_never(node)
+
+    # -- explained ---------------------------------------------------------------------------
+
+    def criterion(self, crit: Criterion) -> Evaluator:
+        run = self.node(crit.test, crit.id, _Who(crit.id, crit.message, crit.reference))
+        severity = crit.severity
+
+        def with_severity(facts: Facts) -> CriterionResult:
+            # The one copy per criterion: inner nodes carry no severity.
+            return attrs.evolve(run(facts), severity=severity)
+
+        return with_severity
+
+    def node(self, node: Node, path: str, named: _Who | None = None) -> Evaluator:
+        who = named or _Who(path)
+        match node:
+            case AllNode() | AnyNode() | AtLeastNode():
+                items = [self.node(n, f"{path}.{i}") for i, n in enumerate(node.of)]
+                return self._group(who, node, items)
+            case NotNode():
+                return self._not(who, node, self.node(node.of, f"{path}.0"))
+            case RefNode() if named is not None:
+                # A criterion that is just a reference reports under its own id.
+                return self.node(self.definitions[node.criterion].test, path, named)
+            case RefNode():
+                return self._ref(node.criterion)
+            case SomeNode():
+                return self._some(who, node, self.node(node.test, f"{path}.test"), path)
+            case AspectsNode():
+                return self._aspects(self.node(self.expand(node), path, who))
+            case CompareNode():
+                return self._compare(who, node)
+            case PresentNode() | AbsentNode():
+                return self._present(who, node)
+            case CountNode():
+                return self._count(who, node)
+            case _:
+                assert_never(node)
+
+    def _ref(self, name: str) -> Evaluator:
+        if name not in self.compiled_refs:
+            self.compiled_refs[name] = self.criterion(self.definitions[name])
+        return self.compiled_refs[name]
+
+    def _group(
+        self, who: _Who, node: AllNode | AnyNode | AtLeastNode, items: list[Evaluator]
+    ) -> Evaluator:
+        op, k = _group_op(node)
+        combine, message = _COMBINE[op], who.message or node.label
+
+        def run(facts: Facts) -> CriterionResult:
+            children = tuple(item(facts) for item in items)  # never short-circuit: explain all
+            outcome = combine(k, [c.outcome for c in children])
+            return CriterionResult(
+                id=who.id,
+                op=op,
+                outcome=outcome,
+                gap=explain.group_gap(op, k, children) if outcome in (F, U) else None,
+                reference=who.reference,
+                message=message,
+                missing=tuple(m for c in children if c.outcome is U for m in c.missing),
+                children=children,
+            )
+
+        return run
+
+    def _not(self, who: _Who, node: NotNode, item: Evaluator) -> Evaluator:
+        message = who.message or node.label
+        must_not = Gap(text=text("gap_must_not_hold"))
+
+        def run(facts: Facts) -> CriterionResult:
+            child = item(facts)
+            outcome = negate(child.outcome)
+            gap = explain.unknown_gap(child.missing) if outcome is U else None
+            return CriterionResult(
+                id=who.id,
+                op="not",
+                outcome=outcome,
+                gap=must_not if outcome is F else gap,
+                reference=who.reference,
+                message=message,
+                missing=child.missing,
+                children=(child,),
+            )
+
+        return run
+
+    def _some(self, who: _Who, node: SomeNode, test: Evaluator, path: str) -> Evaluator:
+        message = who.message or node.label or text("label_some_model")
+        unreported = (MissingInput(key="service_models", text=text("missing_service_models")),)
+
+        def run(facts: Facts) -> CriterionResult:
+            models = facts.seen.service_models
+            if models is None:
+                return CriterionResult(
+                    id=who.id,
+                    op="some",
+                    outcome=U,
+                    gap=explain.unknown_gap(unreported),
+                    reference=who.reference,
+                    message=message,
+                    missing=unreported,
+                )
+            children = []
+            for item in models:
+                model = item.record
+                result = test(facts.scoped(item.index))
+                children.append(
+                    CriterionResult(
+                        id=f"{path}[{model.id}]",
+                        op="item",
+                        outcome=result.outcome,
+                        message=text("label_model", name=model.name, id=model.id),
+                        gap=result.gap,
+                        missing=result.missing,
+                        children=(result,),
+                        subject=model.id,
+                    )
+                )
+            outcome = decide_some([c.outcome for c in children])
+            chosen = explain.chosen_item(children)
+            return CriterionResult(
+                id=who.id,
+                op="some",
+                outcome=outcome,
+                observed=chosen.subject if chosen is not None else None,
+                gap=explain.some_gap(chosen, children) if outcome in (F, U) else None,
+                reference=who.reference,
+                message=message,
+                missing=tuple(m for c in children if c.outcome is U for m in c.missing),
+                children=tuple(children),
+            )
+
+        return run
+
+    def _aspects(self, expanded: Evaluator) -> Evaluator:
+        aspect_set = self.rulebook.aspects
+        assert aspect_set is not None  # noqa: S101  # checked beforehand
+        counted, set_id = aspect_set.keys(), aspect_set.id
+
+        def run(facts: Facts) -> CriterionResult:
+            result = expanded(facts)
+            notes = explain.outside_set(facts.seen, facts.year, counted, set_id)
+            return attrs.evolve(result, notes=result.notes + notes) if notes else result
+
+        return run
+
+    def _compare(self, who: _Who, node: CompareNode) -> Evaluator:
+        plan = _Compare(node, self.catalogue[node.indicator], self.rulebook)
+        spec = plan.spec
+        label = node.label or spec.description
+        message = who.message or label
+        absent_gap = Gap(text=text("gap_nothing_recorded", label=label), unit=spec.unit)
+
+        def run(facts: Facts) -> CriterionResult:
+            outcome, decided, obs, limit, source = plan.decide(facts)
+            gap = None
+            if decided is U:
+                gap = explain.unknown_gap(obs.missing)
+            elif decided is F and obs.absent:
+                gap = absent_gap
+            elif decided is F:
+                value = Decimal(obs.value)  # type: ignore[arg-type]  # decided: a number
+                amount = explain.numeric_gap(value, node.cmp, limit, spec.quantum)
+                gap = explain.numeric_gap_text(spec, value, limit, amount, obs, node.cmp)
+            return CriterionResult(
+                id=who.id,
+                op="compare",
+                outcome=outcome,
+                observed=_shown(obs),
+                threshold=_fmt(limit),
+                threshold_source=source,
+                unit=spec.unit,
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                defaulted=outcome is not decided,
+                missing=obs.missing,
+                notes=obs.notes,
+            )
+
+        return run
+
+    def _present(self, who: _Who, node: PresentNode | AbsentNode) -> Evaluator:
+        plan = _Present(node, self.catalogue[node.fact])
+        label = node.label or plan.spec.description
+        message = who.message or label
+        op = "present" if plan.want else "absent"
+        code = "gap_needed" if plan.want else "gap_must_not_exist"
+        fail_gap = Gap(text=text(code, label=label), more=1 if plan.want else None)
+
+        def run(facts: Facts) -> CriterionResult:
+            outcome, decided, obs = plan.decide(facts)
+            gap = None
+            if decided is U:
+                gap = explain.unknown_gap(obs.missing)
+            elif decided is F:
+                gap = fail_gap
+            return CriterionResult(
+                id=who.id,
+                op=op,
+                outcome=outcome,
+                observed=_fmt(obs.value),
+                unit=plan.spec.unit,
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                defaulted=outcome is not decided,
+                missing=obs.missing,
+                notes=obs.notes,
+            )
+
+        return run
+
+    def _count(self, who: _Who, node: CountNode) -> Evaluator:
+        plan = _Count(node)
+        label = node.label or explain.count_label(node.records)
+        message = who.message or label
+
+        def run(facts: Facts) -> CriterionResult:
+            outcome, decided, low, high, missing = plan.decide(facts)
+            gap = None
+            if decided is U:
+                gap = explain.unknown_gap(missing)
+            elif decided is F:
+                need = node.value - low + (1 if node.cmp is Cmp.GT else 0)
+                gap = explain.count_gap(need, label)
+            upper = "" if high is None or high == OPEN_ENDED else str(high)
+            return CriterionResult(
+                id=who.id,
+                op="count",
+                outcome=outcome,
+                observed=str(low) if low == high else f"{low}..{upper}",
+                threshold=str(node.value),
+                unit="records",
+                gap=gap,
+                reference=who.reference,
+                message=message,
+                defaulted=outcome is not decided,
+                missing=missing,
+            )
+
+        return run
+
+
+@attrs.frozen(kw_only=True)
+class _CompiledMilestone:
+    id: Milestone
+    per_fiscal_year: bool
+    criteria: tuple[Evaluator, ...]
+    fast: tuple[Decider, ...]
+    blocking: tuple[bool, ...]
+
+    def outcome(self, outcomes: Sequence[Outcome]) -> Outcome:
+        """Combine the criteria's outcomes: advisory criteria never block."""
+        return combine_all([o for o, b in zip(outcomes, self.blocking, strict=True) if b])
+
+
+class CompiledRulebook:
+    """A rulebook checked and compiled once to closures; evaluate as many dossiers as you like.
+
+    Args:
+        rulebook: the rulebook (checked here: a rulebook built in Python gets the same checks
+            as one read from a file).
+        catalogue: the indicators its criteria may use (default: the built-in ones).
+
+    Raises:
+        RulebookError: listing every problem of the rulebook.
+    """
+
+    def __init__(
+        self, rulebook: Rulebook, *, catalogue: Mapping[str, IndicatorSpec] = CATALOGUE
+    ) -> None:
+        problems = list(check_rulebook(rulebook, catalogue=catalogue))
+        if problems:
+            raise RulebookError(problems, rulebook.id)
+        self.rulebook = rulebook
+        self.catalogue = catalogue
+        self.info = RulebookInfo(
+            id=rulebook.id,
+            version=rulebook.version,
+            status=rulebook.status,
+            hash=content_hash(rulebook),
+        )
+        self._aliases = rulebook.aspects.aliases() if rulebook.aspects is not None else {}
+        compiler = _Compiler(rulebook, catalogue)
+        self._milestones = tuple(
+            _CompiledMilestone(
+                id=m.id,
+                per_fiscal_year=m.per_fiscal_year,
+                criteria=tuple(compiler.criterion(c) for c in m.criteria),
+                fast=tuple(compiler.fast(c.test) for c in m.criteria),
+                blocking=tuple(c.severity is Severity.BLOCKING for c in m.criteria),
+            )
+            for m in rulebook.milestones
+        )
+
+    def facts(self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None) -> Facts:
+        """Return the dossier seen on *as_of* for *fiscal_year*, with this rulebook's aspect set.
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if *fiscal_year* is after the year of *as_of*.
+        """
+        day = rules_date(as_of, fiscal_year)
+        if not self.rulebook.in_force(day):
+            raise NoRulebookInForceError(no_rulebook_text(day, [self.rulebook]))
+        return Facts(
+            dossier,
+            as_of,
+            fiscal_year=fiscal_year,
+            aspect_aliases=self._aliases,
+            catalogue=self.catalogue,
+        )
+
+    def _milestone(self, m: _CompiledMilestone, facts: Facts) -> MilestoneResult:
+        results = tuple(run(facts) for run in m.criteria)
+        return MilestoneResult(
+            id=m.id,
+            outcome=m.outcome([r.outcome for r in results]),
+            criteria=results,
+            fiscal_year=facts.year if m.per_fiscal_year else None,
+        )
+
+    def evaluate(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> Decision:
+        """Decide which milestone *dossier* has reached, and explain it.
+
+        Args:
+            dossier: the dossier.
+            as_of: the evaluation date: nothing dated later is seen.
+            fiscal_year: the fiscal year assessed (by default the year of *as_of*); it may end
+                before *as_of*, so that a year can be assessed once its reports are in.
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if a threshold has no value then, or *fiscal_year* is after
+                *as_of*.
+        """
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        results = tuple(self._milestone(m, facts) for m in self._milestones)
+        certain, possible = _ladder_of({r.id: r.outcome for r in results})
+        next_ms = _next(self.rulebook, certain)
+        blocking: tuple[str, ...] = ()
+        if next_ms is not None:
+            res = next(r for r in results if r.id == next_ms)
+            blocking = tuple(
+                c.id
+                for c in res.criteria
+                if c.outcome in (F, U) and c.severity is not Severity.ADVISORY
+            )
+        return Decision(
+            region=RegionRef(code=dossier.region.code, name=dossier.region.name),
+            as_of=as_of,
+            rulebook=self.info,
+            certain_level=certain,
+            possible_level=possible,
+            m4=m4_stage(facts.seen, facts.year),
+            milestones=results,
+            next_milestone=next_ms,
+            blocking=blocking,
+            missing=_rank_missing(results),
+            designation_check=designation_check(facts, certain, possible),
+            targets=target_distances(self.rulebook.targets, facts),
+        )
+
+    def evaluate_many(
+        self, dossiers: Iterable[Dossier], *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> list[Decision]:
+        """Evaluate a batch of dossiers on the same date, with full explanations."""
+        return [self.evaluate(d, as_of=as_of, fiscal_year=fiscal_year) for d in dossiers]
+
+    def outcomes(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> dict[Milestone, Outcome]:
+        """Return each milestone's outcome only: the fast path, with no explanation built.
+
+        The outcomes are those of :meth:`evaluate` (both paths decide through the same
+        functions; a property test keeps them equal).
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: as :meth:`evaluate`.
+        """
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        return {m.id: m.outcome([run(facts) for run in m.fast]) for m in self._milestones}
+
+    def levels(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> tuple[Milestone | None, Milestone | None]:
+        """Return ``(certain_level, possible_level)`` through the fast path."""
+        return _ladder_of(self.outcomes(dossier, as_of=as_of, fiscal_year=fiscal_year))
+
+
+def compile_rulebook(
+    rulebook: Rulebook, *, catalogue: Mapping[str, IndicatorSpec] = CATALOGUE
+) -> CompiledRulebook:
+    """Check and compile *rulebook* once for many evaluations.
+
+    Raises:
+        RulebookError: listing every problem of the rulebook.
+    """
+    return CompiledRulebook(rulebook, catalogue=catalogue)
+
+
+def no_rulebook_text(day: dt.date, books: Sequence[Rulebook]) -> Text:
+    """Why nothing can be decided on *day*: the rulebooks available and their validity."""
+    spans = ", ".join(f"{b.id} {b.version} [{b.valid_from}, {b.valid_to or '…'})" for b in books)
+    return text("no_rulebook_in_force", day=day.isoformat(), spans=spans)
+
+
+def _ladder_of(outcomes: Mapping[Milestone, Outcome]) -> tuple[Milestone | None, Milestone | None]:
+    certain: Milestone | None = None
+    possible: Milestone | None = None
+    sure = maybe = True
+    for ident in sorted(outcomes, key=lambda m: m.rank):
+        outcome = outcomes[ident]
+        sure = sure and outcome in (P, NA)
+        maybe = maybe and outcome is not F
+        if sure:
+            certain = ident
+        if maybe:
+            possible = ident
+    return certain, possible
+
+
+def _next(rulebook: Rulebook, certain: Milestone | None) -> Milestone | None:
+    order = [m.id for m in rulebook.milestones]
+    if certain is None:
+        return order[0] if order else None
+    index = order.index(certain)
+    return order[index + 1] if index + 1 < len(order) else None
+
+
+def _rank_missing(results: Sequence[MilestoneResult]) -> tuple[MissingRank, ...]:
+    by_key: dict[str, tuple[Text, list[str]]] = {}
+    for m in results:
+        for c in m.criteria:
+            if c.outcome is not U:
+                continue
+            for miss in c.missing:
+                entry = by_key.setdefault(miss.key, (miss.text, []))
+                if c.id not in entry[1]:
+                    entry[1].append(c.id)
+    ranked = sorted(by_key.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
+    return tuple(
+        MissingRank(key=key, text=found, settles=len(ids), criteria=tuple(ids))
+        for key, (found, ids) in ranked
+    )
