@@ -494,7 +494,7 @@ def test_explain_every_format(capsys, fmt):
         data = json.loads(out)
         assert data["as_of"] == "2025-12-31"
         apbd = next(c for c in data["criteria"] if c["id"] == "m4.apbd_realisation")
-        assert (apbd["observed"], apbd["cmp"], apbd["threshold"]) == ("85.16", ">=", "80")
+        assert (apbd["observed"]["value"], apbd["cmp"], apbd["threshold"]) == ("85.16", ">=", "80")
     else:
         assert "31 December 2025" in out
         assert "≥ 80 %" in out

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from sanitasi_core.exceptions import RulebookError
 from sanitasi_core.rulebooks import load_rulebook
-from sanitasi_core.rules import Cmp, Outcome, compile_rulebook
+from sanitasi_core.rules import (
+    Cmp,
+    ObservedCount,
+    ObservedNumber,
+    Outcome,
+    compile_rulebook,
+)
 from sanitasi_core.serialization import dossier_from_dict
 
 BASE = json.loads((Path(__file__).parent / "cases" / "all-pass-m4.json").read_text("utf-8"))
@@ -66,7 +72,8 @@ class TestCount:
         result = outcome(test)
         assert result.outcome is Outcome.FAIL
         assert result.gap is not None
-        assert result.gap.more == 10 - int(result.observed or 0)
+        assert isinstance(result.observed, ObservedNumber)
+        assert result.gap.more == 10 - result.observed.value
 
     def test_date_window_of_the_evaluation_year(self):
         """``within = "evaluation_year"`` counts only records of that year up to the date."""
@@ -91,7 +98,8 @@ class TestCount:
         test = '{ op = "count", records = "activities", where = [{ field = "funding_group", is = "apbd" }], cmp = ">=", value = 2 }'
         result = outcome(test, activities=acts, monitoring_reports=[])
         assert result.outcome is Outcome.UNKNOWN
-        assert result.observed == "1..2"
+        assert result.observed == ObservedCount(low=1, high=2)
+        assert str(result.observed) == "1..2"
         test_one = test.replace("value = 2", "value = 1")
         assert outcome(test_one, activities=acts, monitoring_reports=[]).outcome is Outcome.PASS
 
@@ -162,12 +170,10 @@ test = { op = "present", fact = "designated" }
         assert result.outcome is Outcome.FAIL
         assert result.gap is not None
         assert result.gap.amount is not None
-        observed = result.observed
-        assert observed is not None
-        from decimal import Decimal  # noqa: PLC0415
-
-        assert Decimal(observed) + result.gap.amount > Decimal(90)
-        assert Decimal(observed) + result.gap.amount - Decimal("0.01") <= Decimal(90)
+        assert isinstance(result.observed, ObservedNumber)
+        observed = result.observed.value
+        assert observed + result.gap.amount > Decimal(90)
+        assert observed + result.gap.amount - Decimal("0.01") <= Decimal(90)
 
 
 class TestLoaderChecks:
@@ -233,7 +239,7 @@ class TestPartlyUnknownCounts:
             test, service_models=models, activities=None, monitoring_reports=None, evaluations=None
         )
         assert result.outcome is Outcome.UNKNOWN
-        assert result.observed == "0..1"
+        assert result.observed == ObservedCount(low=0, high=1)
 
     def test_an_interval_entirely_above_decides(self):
         """If even the lower bound of a count meets the threshold, the comparison passes."""

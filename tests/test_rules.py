@@ -24,6 +24,7 @@ from sanitasi_core.rulebooks import (
     load_rulebook,
 )
 from sanitasi_core.rules import (
+    ObservedItem,
     Outcome,
     RulebookSet,
     ThresholdStep,
@@ -579,7 +580,7 @@ def test_two_models_that_each_fail_do_not_pass_together() -> None:
         Dossier(region=region, service_models=(one, both)), as_of=dt.date(2025, 12, 31)
     ).criterion("m4.multi_aspect")
     assert result.outcome is P
-    assert result.observed == "c"
+    assert result.observed == ObservedItem(id="c")
 
 
 def test_aspects_outside_the_set_are_reported() -> None:

@@ -1,5 +1,6 @@
 """The JSON format of dossiers: round trips, exact messages, strictness and fuzzing."""
 
+import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -11,13 +12,25 @@ from hypothesis import strategies as st
 
 import sanitasi_core.testing as s
 from sanitasi_core import _wire
-from sanitasi_core.exceptions import DossierFormatError
-from sanitasi_core.model import DOSSIER_SCHEMA, Dossier
+from sanitasi_core.exceptions import DecisionFormatError, DossierFormatError
+from sanitasi_core.model import DOSSIER_SCHEMA, Dossier, Region
+from sanitasi_core.rules import (
+    OBSERVED_TAGS,
+    Observed,
+    ObservedCount,
+    ObservedFlag,
+    ObservedItem,
+    ObservedNumber,
+)
 from sanitasi_core.serialization import (
+    decision_from_dict,
+    decision_to_dict,
     dossier_from_dict,
     dossier_to_dict,
     dump_dossier,
     load_dossier,
+    make_converter,
+    observed_to_dict,
 )
 
 CONVERTER = _wire.make_converter()
@@ -501,3 +514,40 @@ def test_dropping_the_schema_tag_is_rejected(dossier):
     data = dossier_to_dict(dossier)
     del data["schema"]
     assert rendered(data)[0] == "$.schema: required field 'schema' is missing"
+
+
+_OBSERVED = st.one_of(
+    st.builds(ObservedNumber, value=st.decimals(allow_nan=False, allow_infinity=False, places=2)),
+    st.builds(ObservedFlag, value=st.booleans()),
+    st.builds(
+        ObservedCount,
+        low=st.integers(0, 10**6),
+        high=st.none() | st.integers(0, 10**6),
+    ),
+    st.builds(ObservedItem, id=st.text(min_size=1)),
+)
+
+
+@given(_OBSERVED)
+def test_observed_values_round_trip_with_their_kind(observed):
+    """Every shape of an observed value is written with its ``kind`` and read back equal."""
+    data = observed_to_dict(observed)
+    assert data["kind"] == {v: k for k, v in OBSERVED_TAGS.items()}[type(observed)]
+    converter = make_converter()
+    assert converter.structure(json.loads(json.dumps(data)), Observed) == observed
+
+
+def test_an_observed_value_without_kind_is_refused():
+    """A decision whose observed value lacks ``kind`` is a format error naming the path."""
+    with pytest.raises(DecisionFormatError, match=r"observed\.kind"):
+        decision_from_dict(_decision_with_observed({"value": "1"}))
+
+
+def _decision_with_observed(observed: object) -> dict[str, Any]:
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+
+    dossier = Dossier(region=Region(code="62.01", name="Kabupaten Kotawaringin Barat"))
+    decision = default_rulebooks().evaluate(dossier, as_of=dt.date(2025, 12, 31))
+    data = decision_to_dict(decision)
+    data["milestones"][0]["criteria"][0]["observed"] = observed
+    return data

@@ -315,8 +315,15 @@ def register_tagged_union(
     def unstructure(node: Any) -> dict[str, Any]:
         return {tag_name: tag_of[type(node)], **conv.unstructure(node, unstructure_as=type(node))}
 
+    def unstructure_optional(node: Any) -> dict[str, Any] | None:
+        return None if node is None else unstructure(node)
+
     conv.register_structure_hook_func(lambda t: t == union, structure)
     conv.register_unstructure_hook_func(lambda t: t == union, unstructure)
+    # cattrs would write an optional union's member untagged: ``X | None`` writes the tag too.
+    conv.register_unstructure_hook_func(
+        lambda t: is_optional(t) and optional_inner(t) == union, unstructure_optional
+    )
 
 
 def _structure_text(value: object, _: type) -> Text:

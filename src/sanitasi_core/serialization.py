@@ -22,7 +22,7 @@ import cattrs
 from sanitasi_core import _wire
 from sanitasi_core.exceptions import DecisionFormatError, DossierFormatError, Problem
 from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
-from sanitasi_core.rules import DECISION_SCHEMA, Decision
+from sanitasi_core.rules import DECISION_SCHEMA, OBSERVED_TAGS, Decision, Observed
 
 __all__ = [
     "build_dossier_json_schema",
@@ -36,15 +36,27 @@ __all__ = [
     "load_decision",
     "load_dossier",
     "make_converter",
+    "observed_to_dict",
 ]
 
-make_converter = _wire.make_converter
+
+def make_converter() -> cattrs.Converter:
+    """Return a new converter that reads and writes the dossier and decision formats.
+
+    It is the one definition of the wire format (exact decimals as strings, ISO dates, enums by
+    value, unknown fields refused, unions with a stable tag); extend it to embed our types in a
+    format of your own.
+    """
+    conv = _wire.make_converter()
+    # A criterion's observed value is one of four shapes, told apart by "kind".
+    _wire.register_tagged_union(conv, Observed, OBSERVED_TAGS, "kind")
+    return conv
 
 
 @functools.cache
 def _converter() -> cattrs.Converter:
     # Built on first use, not at import: building hooks costs time `import sanitasi_core` must not.
-    return _wire.make_converter()
+    return make_converter()
 
 
 _V1: Final = DOSSIER_SCHEMAS[0]
@@ -166,6 +178,12 @@ def dossier_json_schema() -> dict[str, Any]:
 def decision_to_dict(decision: Decision) -> dict[str, Any]:
     """Return the JSON-ready data of *decision* (``sanitasi.decision/v2``)."""
     data: dict[str, Any] = _converter().unstructure(decision)
+    return data
+
+
+def observed_to_dict(observed: Observed) -> dict[str, Any]:
+    """Return an observed value as decision documents write it: ``{"kind": "number", ...}``."""
+    data: dict[str, Any] = _converter().unstructure(observed, unstructure_as=Observed)
     return data
 
 

@@ -21,6 +21,11 @@ from sanitasi_core.rules import (
     CriterionResult,
     Decision,
     MilestoneResult,
+    Observed,
+    ObservedCount,
+    ObservedFlag,
+    ObservedItem,
+    ObservedNumber,
     Outcome,
     Reference,
     TargetDistance,
@@ -110,14 +115,6 @@ def format_day(day: dt.date, lang: Lang) -> str:
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year:04d}"
 
 
-def _number_or_raw(raw: str, lang: Lang) -> str:
-    """Write *raw* with :func:`format_number` when it is a number; otherwise as it is."""
-    try:
-        return format_number(raw, lang)
-    except ValueError:
-        return raw
-
-
 def unit_word(unit: str | None, lang: Lang, *, one: bool = False) -> str:
     """The word for *unit* in *lang* (``%`` stays ``%``); *one* picks the singular."""
     if not unit:
@@ -130,24 +127,27 @@ def unit_word(unit: str | None, lang: Lang, *, one: bool = False) -> str:
     return render(code, lang) if code in CATALOGUE else unit
 
 
-def value_text(raw: str | None, unit: str | None, lang: Lang) -> str:
-    """An observed value or threshold with its unit, in *lang*."""
-    if raw is None:
-        return ""
-    if raw in ("true", "false"):
-        return yes_no(raw, lang)
-    if ".." in raw:
-        low, _, high = raw.partition("..")
-        body, one = f"{_number_or_raw(low, lang)}–{_number_or_raw(high, lang)}", False
-    else:
-        body, one = _number_or_raw(raw, lang), raw == "1"
+def value_text(value: Observed | Decimal | int | None, unit: str | None, lang: Lang) -> str:
+    """An observed value or a threshold with its unit, in *lang* (``""`` when unknown)."""
+    match value:
+        case None:
+            return ""
+        case ObservedFlag(value=flag):
+            return yes_no(flag, lang)
+        case ObservedItem(id=ident):
+            return ident
+        case ObservedCount(low=low, high=high):
+            upper = "" if high is None else format_number(high, lang)
+            body, one = f"{format_number(low, lang)}–{upper}", False
+        case ObservedNumber(value=number) | (Decimal() | int() as number):
+            body, one = format_number(number, lang), number == 1
     shown = unit_word(unit, lang, one=one)
     return f"{body} {shown}" if shown else body
 
 
-def yes_no(raw: str, lang: Lang) -> str:
-    """The word for an observed flag (``"true"`` or ``"false"``) in *lang*."""
-    return render("report_yes" if raw == "true" else "report_no", lang)
+def yes_no(flag: bool, lang: Lang) -> str:  # the flag is the value written
+    """The word for an observed flag in *lang*."""
+    return render("report_yes" if flag else "report_no", lang)
 
 
 def _rupiah(value: Decimal, lang: Lang) -> str:
@@ -216,9 +216,7 @@ def gap_text(result: CriterionResult, lang: Lang) -> str:
             "report_gap_raise" if gap.amount > 0 else "report_gap_lower",
             lang,
             # The distance between two percentages is in percentage points.
-            amount=value_text(
-                format(abs(gap.amount), "f"), "pp" if result.unit == "%" else result.unit, lang
-            ),
+            amount=value_text(abs(gap.amount), "pp" if result.unit == "%" else result.unit, lang),
             observed=value_text(result.observed, result.unit, lang),
             threshold=value_text(result.threshold, result.unit, lang),
         )
@@ -307,7 +305,7 @@ def target_head(target: NationalTarget, lang: Lang) -> str:
         indicator=enum_word("report_indicator", target.indicator.value, lang),
         area=enum_word("report_area", target.area.value, lang),
         cmp="≥" if target.indicator.higher_is_better else "≤",
-        value=value_text(format(target.value, "f"), "%", lang),
+        value=value_text(target.value, "%", lang),
         year=target.year,
     )
 
@@ -321,16 +319,16 @@ def target_line(distance: TargetDistance, lang: Lang) -> str:
         status = render(
             "report_target_met",
             lang,
-            observed=value_text(format(distance.observed, "f"), "%", lang),
+            observed=value_text(distance.observed, "%", lang),
             year=distance.observed_year,
         )
     else:
         status = render(
             "report_target_gap",
             lang,
-            observed=value_text(format(distance.observed, "f"), "%", lang),
+            observed=value_text(distance.observed, "%", lang),
             year=distance.observed_year,
-            gap=value_text(format(distance.gap_pp or 0, "f"), "pp", lang),
+            gap=value_text(distance.gap_pp or 0, "pp", lang),
         )
         if distance.gap_households is not None:
             status += "; " + render(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
@@ -15,7 +16,15 @@ from sanitasi_core.reports._words import (
     unit_word,
     yes_no,
 )
-from sanitasi_core.rules import Decision, Outcome
+from sanitasi_core.rules import (
+    Decision,
+    Observed,
+    ObservedCount,
+    ObservedFlag,
+    ObservedItem,
+    ObservedNumber,
+    Outcome,
+)
 
 __all__ = ["csv_rows", "to_csv"]
 
@@ -43,16 +52,22 @@ _DETAIL = (
 )
 
 
-def _number(raw: str | None, *, decimal_comma: bool) -> str:
-    if raw is None:
-        return ""
-    return raw.replace(".", ",") if decimal_comma and ".." not in raw else raw
+def _number(value: Decimal | int, *, decimal_comma: bool) -> str:
+    raw = format(value, "f") if isinstance(value, Decimal) else str(value)
+    return raw.replace(".", ",") if decimal_comma else raw
 
 
-def _observed(raw: str | None, lang: Lang, *, decimal_comma: bool) -> str:
-    if raw in ("true", "false"):
-        return yes_no(raw, lang)
-    return _number(raw, decimal_comma=decimal_comma)
+def _observed(value: Observed | None, lang: Lang, *, decimal_comma: bool) -> str:
+    """A cell machines read back: plain digits (``85.16``), ``3..5`` for a partly known count."""
+    match value:
+        case None:
+            return ""
+        case ObservedFlag(value=flag):
+            return yes_no(flag, lang)
+        case ObservedNumber(value=number):
+            return _number(number, decimal_comma=decimal_comma)
+        case ObservedCount() | ObservedItem():
+            return str(value)
 
 
 def csv_rows(
@@ -107,9 +122,11 @@ def csv_rows(
                     outcome_word(c.outcome, lang),
                     criterion_message(c, lang),
                     _observed(c.observed, lang, decimal_comma=decimal_comma),
-                    _number(c.threshold, decimal_comma=decimal_comma),
+                    ""
+                    if c.threshold is None
+                    else _number(c.threshold, decimal_comma=decimal_comma),
                     unit_word(c.unit, lang),
-                    c.threshold_source or "",
+                    "" if c.threshold_source is None else str(c.threshold_source),
                     gap_text(c, lang),
                 ]
                 for c in milestone.criteria

@@ -7,7 +7,6 @@ basis. Without the rulebook it still shows outcomes, values and gaps.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -138,9 +137,9 @@ def _cmp_of(node: Node | None) -> str | None:
 
 
 def _threshold_of(result: CriterionResult, rulebook: Rulebook | None) -> Threshold | None:
-    if rulebook is None or not result.threshold_source:
+    if rulebook is None or result.threshold_source is None:
         return None
-    ident = result.threshold_source.partition("@")[0]
+    ident = result.threshold_source.id
     return next((t for t in rulebook.thresholds if t.id == ident), None)
 
 
@@ -156,14 +155,12 @@ def _threshold_text(item: _Explained, lang: Lang) -> str:
 def _source_text(result: CriterionResult, rulebook: Rulebook | None, lang: Lang) -> str:
     if result.threshold is None:
         return ""
-    if not result.threshold_source:
+    source = result.threshold_source
+    if source is None:
         return render("report_threshold_constant", lang)
-    ident, _, since = result.threshold_source.partition("@")
-    try:
-        since_text = format_day(dt.date.fromisoformat(since), lang)
-    except ValueError:
-        since_text = since
-    text = render("report_threshold_source", lang, id=ident, since=since_text)
+    text = render(
+        "report_threshold_source", lang, id=source.id, since=format_day(source.since, lang)
+    )
     threshold = _threshold_of(result, rulebook)
     if threshold is not None:
         text += f": {threshold.description.get(lang)}"
@@ -358,14 +355,17 @@ def _reference_json(reference: Reference | None) -> dict[str, Any] | None:
 
 
 def _explained_json(item: _Explained, rulebook: Rulebook | None) -> dict[str, Any]:
+    # Observed values are written as decision documents write them; the format's converter
+    # (and cattrs) loads only when JSON is asked for.
+    from sanitasi_core.serialization import observed_to_dict  # noqa: PLC0415
+
     r = item.result
     source: dict[str, Any] | None = None
-    if r.threshold_source:
-        ident, _, since = r.threshold_source.partition("@")
+    if r.threshold_source is not None:
         limit = _threshold_of(r, rulebook)
         source = {
-            "id": ident,
-            "since": since or None,
+            "id": r.threshold_source.id,
+            "since": r.threshold_source.since.isoformat(),
             "description": _text_json(limit.description) if limit else None,
             "reference": _reference_json(limit.reference) if limit else None,
         }
@@ -375,10 +375,10 @@ def _explained_json(item: _Explained, rulebook: Rulebook | None) -> dict[str, An
         "op": r.op,
         "outcome": r.outcome.value,
         "message": _text_json(r.message),
-        "observed": r.observed,
+        "observed": None if r.observed is None else observed_to_dict(r.observed),
         "cmp": item.node.cmp.value if isinstance(item.node, CompareNode | CountNode) else None,
         "k": item.node.k if isinstance(item.node, AtLeastNode) else None,
-        "threshold": r.threshold,
+        "threshold": None if r.threshold is None else format(r.threshold, "f"),
         "unit": r.unit,
         "threshold_source": source,
         "reference": _reference_json(r.reference),

@@ -59,7 +59,7 @@ def _steps(threshold: Threshold, lang: Lang) -> str:
         render(
             "report_threshold_step",
             lang,
-            value=value_text(format(step.value, "f"), threshold.unit, lang),
+            value=value_text(step.value, threshold.unit, lang),
             since=format_day(step.since, lang),
         )
         for step in threshold.steps
@@ -109,7 +109,7 @@ def _node_lines(node: Node, rulebook: Rulebook, lang: Lang, depth: int) -> list[
                 limit = thresholds.get(node.threshold)
                 shown = f"{node.threshold} ({_steps(limit, lang)})" if limit else node.threshold
             else:
-                shown = value_text(format(node.value or 0, "f"), unit, lang)
+                shown = value_text(node.value or 0, unit, lang)
             return [
                 f"{pad}{_label(node, lang)}: {node.indicator} {CMP_SIGNS[node.cmp.value]} {shown}"
             ]
@@ -213,11 +213,11 @@ def _condition(leaf: Node, thresholds: Mapping[str, Threshold], lang: Lang) -> t
         else:
             spec = INDICATORS.get(leaf.indicator)
             unit = spec.unit if spec else ""
-            threshold = f"{sign} {value_text(format(leaf.value or 0, 'f'), unit, lang)}"
+            threshold = f"{sign} {value_text(leaf.value or 0, unit, lang)}"
             source = render("report_threshold_constant", lang)
     elif isinstance(leaf, CountNode):
         condition = leaf.label.get(lang) if leaf.label else leaf.records.value
-        threshold = f"{CMP_SIGNS[leaf.cmp.value]} {value_text(str(leaf.value), 'records', lang)}"
+        threshold = f"{CMP_SIGNS[leaf.cmp.value]} {value_text(leaf.value, 'records', lang)}"
         source = render("report_threshold_constant", lang)
     elif isinstance(leaf, PresentNode | AbsentNode):
         condition = _label(leaf, lang)

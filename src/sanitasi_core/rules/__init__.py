@@ -73,6 +73,7 @@ from sanitasi_core.rules.language import (
 )
 from sanitasi_core.rules.results import (
     DECISION_SCHEMA,
+    OBSERVED_TAGS,
     Assistance,
     CriterionResult,
     Decision,
@@ -82,9 +83,15 @@ from sanitasi_core.rules.results import (
     M4Stage,
     MilestoneResult,
     MissingRank,
+    Observed,
+    ObservedCount,
+    ObservedFlag,
+    ObservedItem,
+    ObservedNumber,
     RegionRef,
     RulebookInfo,
     TargetDistance,
+    ThresholdRef,
 )
 
 # Reading files needs cattrs: it is imported when one of these names is first used, so that
@@ -141,6 +148,7 @@ __all__ = [
     "MAX_NODE_DEPTH",
     "MAX_RULEBOOK_BYTES",
     "NODE_TAGS",
+    "OBSERVED_TAGS",
     "RULEBOOK_SCHEMA",
     "AbsentNode",
     "AllNode",
@@ -168,6 +176,11 @@ __all__ = [
     "MissingRank",
     "Node",
     "NotNode",
+    "Observed",
+    "ObservedCount",
+    "ObservedFlag",
+    "ObservedItem",
+    "ObservedNumber",
     "Outcome",
     "PresentNode",
     "RecordSet",
@@ -182,6 +195,7 @@ __all__ = [
     "SomeNode",
     "TargetDistance",
     "Threshold",
+    "ThresholdRef",
     "ThresholdStep",
     "Where",
     "Window",

@@ -65,8 +65,14 @@ from sanitasi_core.rules.results import (
     Gap,
     MilestoneResult,
     MissingRank,
+    Observed,
+    ObservedCount,
+    ObservedFlag,
+    ObservedItem,
+    ObservedNumber,
     RegionRef,
     RulebookInfo,
+    ThresholdRef,
 )
 
 __all__ = ["CompiledRulebook", "compile_rulebook", "no_rulebook_text", "rules_date"]
@@ -90,23 +96,22 @@ def rules_date(as_of: dt.date, fiscal_year: int | None) -> dt.date:
     return min(as_of, dt.date(fiscal_year, 12, 31))
 
 
-def _fmt(value: object) -> str | None:
+def _observed(value: bool | Decimal | int | None) -> Observed | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
+        return ObservedFlag(value=value)
+    return ObservedNumber(value=Decimal(value))
 
 
-def _shown(obs: Observation) -> str | None:
-    """The value seen, as written in a result: an interval for a partly unknown count."""
-    if obs.open_ended:
-        return f"{obs.value}.."
-    if obs.upper is not None and obs.upper != obs.value:
-        return f"{obs.value}..{obs.upper}"
-    return _fmt(obs.value)
+def _shown(obs: Observation) -> Observed | None:
+    """The value seen, as a result holds it: an interval for a partly unknown count."""
+    if obs.value is not None and not isinstance(obs.value, bool):
+        if obs.open_ended:
+            return ObservedCount(low=int(obs.value))
+        if obs.upper is not None and obs.upper != obs.value:
+            return ObservedCount(low=int(obs.value), high=obs.upper)
+    return _observed(obs.value)
 
 
 @attrs.frozen
@@ -130,7 +135,7 @@ class _Compare:
         self.series = next((t for t in book.thresholds if t.id == node.threshold), None)
         self.constant = node.value
 
-    def limit(self, facts: Facts) -> tuple[Decimal, str | None]:
+    def limit(self, facts: Facts) -> tuple[Decimal, ThresholdRef | None]:
         """The threshold in force for the facts' fiscal year, and where it comes from."""
         if self.series is None:
             assert self.constant is not None  # noqa: S101  # check_rulebook: one of the two
@@ -141,9 +146,11 @@ class _Compare:
             raise EvaluationError(
                 text("threshold_no_value", id=self.series.id, day=day.isoformat())
             )
-        return step.value, f"{self.series.id}@{step.since.isoformat()}"
+        return step.value, ThresholdRef(id=self.series.id, since=step.since)
 
-    def decide(self, facts: Facts) -> tuple[Outcome, Outcome, Observation, Decimal, str | None]:
+    def decide(
+        self, facts: Facts
+    ) -> tuple[Outcome, Outcome, Observation, Decimal, ThresholdRef | None]:
         """``(outcome, outcome before any default, observation, limit, its source)``."""
         limit, source = self.limit(facts)
         obs = facts.lookup(self.key, self.spec.name, self.args)
@@ -375,7 +382,7 @@ class _Compiler:
                 id=who.id,
                 op="some",
                 outcome=outcome,
-                observed=chosen.subject if chosen is not None else None,
+                observed=ObservedItem(id=chosen.subject) if chosen and chosen.subject else None,
                 gap=explain.some_gap(chosen, children) if outcome in (F, U) else None,
                 reference=who.reference,
                 message=message,
@@ -420,7 +427,7 @@ class _Compiler:
                 op="compare",
                 outcome=outcome,
                 observed=_shown(obs),
-                threshold=_fmt(limit),
+                threshold=limit,
                 threshold_source=source,
                 unit=spec.unit,
                 gap=gap,
@@ -452,7 +459,7 @@ class _Compiler:
                 id=who.id,
                 op=op,
                 outcome=outcome,
-                observed=_fmt(obs.value),
+                observed=_observed(obs.value),
                 unit=plan.spec.unit,
                 gap=gap,
                 reference=who.reference,
@@ -477,13 +484,17 @@ class _Compiler:
             elif decided is F:
                 need = node.value - low + (1 if node.cmp is Cmp.GT else 0)
                 gap = explain.count_gap(need, label)
-            upper = "" if high is None or high == OPEN_ENDED else str(high)
+            upper = None if high is None or high == OPEN_ENDED else high
             return CriterionResult(
                 id=who.id,
                 op="count",
                 outcome=outcome,
-                observed=str(low) if low == high else f"{low}..{upper}",
-                threshold=str(node.value),
+                observed=(
+                    ObservedNumber(value=Decimal(low))
+                    if low == high
+                    else ObservedCount(low=low, high=upper)
+                ),
+                threshold=Decimal(node.value),
                 unit="records",
                 gap=gap,
                 reference=who.reference,

@@ -16,6 +16,7 @@ from sanitasi_core.rules.language import Reference, RulebookStatus, Severity
 
 __all__ = [
     "DECISION_SCHEMA",
+    "OBSERVED_TAGS",
     "Assistance",
     "CriterionResult",
     "Decision",
@@ -25,9 +26,15 @@ __all__ = [
     "M4Stage",
     "MilestoneResult",
     "MissingRank",
+    "Observed",
+    "ObservedCount",
+    "ObservedFlag",
+    "ObservedItem",
+    "ObservedNumber",
     "RegionRef",
     "RulebookInfo",
     "TargetDistance",
+    "ThresholdRef",
 ]
 
 DECISION_SCHEMA: Final = "sanitasi.decision/v2"
@@ -58,6 +65,80 @@ class Gap:
 
 
 @attrs.frozen(kw_only=True)
+class ObservedNumber:
+    """A number a criterion saw, exact (a percentage, a count, a year …).
+
+    ``str()`` gives it in plain notation (``85.16``).
+    """
+
+    value: Decimal
+
+    def __str__(self) -> str:
+        return format(self.value, "f")
+
+
+@attrs.frozen(kw_only=True)
+class ObservedFlag:
+    """Whether a fact a criterion looked for exists (``str()``: ``true`` or ``false``)."""
+
+    value: bool
+
+    def __str__(self) -> str:
+        return "true" if self.value else "false"
+
+
+@attrs.frozen(kw_only=True)
+class ObservedCount:
+    """A count only partly known: at least ``low``, at most ``high``.
+
+    ``high`` is ``None`` when there is no upper bound (the dossier marks the list incomplete).
+    ``str()`` gives ``3..5`` or ``3..``.
+    """
+
+    low: int
+    high: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.low}..{'' if self.high is None else self.high}"
+
+
+@attrs.frozen(kw_only=True)
+class ObservedItem:
+    """The item a ``some`` node settled on: the service model that qualifies, or comes closest."""
+
+    id: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
+Observed = ObservedNumber | ObservedFlag | ObservedCount | ObservedItem
+"""The value a criterion saw, one of four shapes (``str()`` gives each in plain notation)."""
+
+OBSERVED_TAGS: Final[dict[str, type[Observed]]] = {
+    "number": ObservedNumber,
+    "flag": ObservedFlag,
+    "count": ObservedCount,
+    "item": ObservedItem,
+}
+"""The ``kind`` tag each shape of :data:`Observed` carries in JSON."""
+
+
+@attrs.frozen(kw_only=True)
+class ThresholdRef:
+    """Where a threshold applied comes from: the rulebook's threshold id and the step's date.
+
+    ``str()`` gives ``id@since`` (``m4_realisation@2025-01-01``).
+    """
+
+    id: str
+    since: dt.date
+
+    def __str__(self) -> str:
+        return f"{self.id}@{self.since.isoformat()}"
+
+
+@attrs.frozen(kw_only=True)
 class CriterionResult:
     """The explained outcome of one criterion or node.
 
@@ -65,9 +146,11 @@ class CriterionResult:
         id: the criterion id (or a derived id for an inner node).
         op: the node kind.
         outcome: pass, fail, unknown or not_applicable.
-        observed: the value seen, as a string (decimals exact), ``None`` if unknown.
-        threshold: the threshold applied, as a string.
-        threshold_source: the threshold id and the date its value applies from.
+        observed: the value seen (a number, a flag, a partly known count or the item chosen),
+            ``None`` if unknown.
+        threshold: the threshold applied (for ``compare`` and ``count``).
+        threshold_source: the rulebook threshold it comes from and the date its value applies
+            from; ``None`` for a constant written in the criterion.
         unit: the unit of observed and threshold.
         gap: what it takes to pass (for fail and unknown).
         reference: the basis.
@@ -84,9 +167,9 @@ class CriterionResult:
     id: str
     op: str
     outcome: Outcome
-    observed: str | None = None
-    threshold: str | None = None
-    threshold_source: str | None = None
+    observed: Observed | None = None
+    threshold: Decimal | None = None
+    threshold_source: ThresholdRef | None = None
     unit: str | None = None
     gap: Gap | None = None
     reference: Reference | None = None
