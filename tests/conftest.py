@@ -1,8 +1,8 @@
 """Shared test configuration: hypothesis profiles and the public strategies.
 
 The profile is chosen by the environment variable ``HYPOTHESIS_PROFILE``: ``dev`` (the default,
-quick) or ``ci`` (thorough; set by ``.ci/run``). The coverage gate in ``pyproject.toml`` applies
-to the whole suite; run a part of it with ``--no-cov``.
+quick) or ``ci`` (thorough; set by ``.ci/run``). The coverage gate (``fail_under`` in
+``pyproject.toml``) is meant for the whole suite: run a part of it with ``--no-cov``.
 """
 
 import os

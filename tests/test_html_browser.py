@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from sanitasi_core import load_dossier, reports
+from sanitasi_core.batch import evaluate_batch
 from sanitasi_core.rulebooks import default_rulebooks
 from sanitasi_core.rules import Decision
 
@@ -110,7 +111,7 @@ def test_batch_page_renders_every_district(tmp_path: Path) -> None:
     """The browser's DOM of the batch page holds each district, its ladder and its details."""
     as_of = dt.date(2025, 12, 31)
     documents = [(p.name, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.json"))]
-    batch = reports.evaluate_batch(default_rulebooks(), documents, as_of=as_of, lang="en")
+    batch = evaluate_batch(default_rulebooks(), documents, as_of=as_of, lang="en")
     page = tmp_path / "batch.html"
     page.write_text(reports.batch_page(batch, "en"), encoding="utf-8")
 
@@ -136,7 +137,7 @@ def test_pages_draw_a_non_blank_screenshot(kind: str, tmp_path: Path) -> None:
         html = reports.decision_page(_decision("demo-sungai-lestari.json", as_of), "en")
     else:
         documents = [(p.name, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.json"))]
-        batch = reports.evaluate_batch(default_rulebooks(), documents, as_of=as_of, lang="en")
+        batch = evaluate_batch(default_rulebooks(), documents, as_of=as_of, lang="en")
         html = reports.batch_page(batch, "en")
     page = tmp_path / f"{kind}.html"
     page.write_text(html, encoding="utf-8")

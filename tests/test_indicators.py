@@ -27,9 +27,12 @@ def test_catalogue_exports_as_json():
     json.dumps(exported)  # plain JSON data
     for entry in exported:
         assert entry["type"] in {t.value for t in ValueType}
-        assert entry["description"]["id"] != entry["description"]["en"]
-        assert entry["derivation"]["id"]
-        assert entry["derivation"]["en"]
+        description, derivation = entry["description"], entry["derivation"]
+        assert isinstance(description, dict)
+        assert isinstance(derivation, dict)
+        assert description["id"] != description["en"]
+        assert derivation["id"]
+        assert derivation["en"]
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))

@@ -1,8 +1,11 @@
 """The public face of the package: ``__all__``, lazy names, and a light import."""
 
+import ast
+import importlib
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,48 @@ def test_all_lists_every_lazy_name() -> None:
     """``__all__`` holds exactly the re-exported names plus ``__version__``."""
     assert set(sanitasi_core.__all__) == set(sanitasi_core._EXPORTS) | {"__version__"}
     assert sorted(sanitasi_core.__all__) == sanitasi_core.__all__
+
+
+def test_type_checkers_see_the_same_names_from_the_same_modules() -> None:
+    """The ``TYPE_CHECKING`` imports of the façade restate ``_EXPORTS`` exactly."""
+    tree = ast.parse(Path(sanitasi_core.__file__).read_text("utf-8"))
+    guarded = next(n for n in tree.body if isinstance(n, ast.If))
+    seen = {
+        alias.name: node.module
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == sanitasi_core._EXPORTS
+
+
+PACKAGES = (
+    "sanitasi_core.charts",
+    "sanitasi_core.indicators",
+    "sanitasi_core.reports",
+    "sanitasi_core.rules",
+    "sanitasi_core.testing",
+)
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_each_package_re_exports_its_all(name: str) -> None:
+    """A package's ``__all__`` is unique and public, and every public name it imports is in it."""
+    package = importlib.import_module(name)
+    public = package.__all__
+    assert len(public) == len(set(public))
+    assert not [n for n in public if n.startswith("_")]
+    for each in public:
+        assert getattr(package, each) is not None, each
+    tree = ast.parse(Path(package.__file__ or "").read_text("utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(name + ".")
+        for alias in node.names
+        if not (alias.asname or alias.name).startswith("_")
+    }
+    assert imported <= set(public), imported - set(public)
 
 
 @pytest.mark.parametrize("name", sorted(sanitasi_core._EXPORTS))

@@ -2,6 +2,9 @@
 
 The public names are re-exported here and imported lazily: ``import sanitasi_core`` reads no
 data file and builds no converter until a name is used.
+
+``_EXPORTS`` is the table of names and their modules; the type checkers' imports and
+``__all__`` restate it and ``tests/test_public_api.py`` keeps the three equal.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    __version__: str
+
     from sanitasi_core._text import Text
     from sanitasi_core.exceptions import (
         DossierFormatError,
@@ -145,18 +150,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+if not TYPE_CHECKING:  # type checkers see the imports above: a misspelt name stays an error
 
-        return version("sanitasi-core")
-    module = _EXPORTS.get(name)
-    if module is None:
-        msg = f"module 'sanitasi_core' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415
+
+            return version("sanitasi-core")
+        module = _EXPORTS.get(name)
+        if module is None:
+            msg = f"module 'sanitasi_core' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -97,20 +97,23 @@ def non_negative(inst: object, attribute: attrs.Attribute[Any], value: object) -
         raise fail(attribute, "non_negative", got=value)
 
 
-def percentage(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a ``Decimal`` percentage in [0, 100]."""
-    decimal(inst, attribute, value)
-    assert isinstance(value, Decimal)  # noqa: S101
-    if not _ZERO <= value <= _HUNDRED:
-        raise fail(attribute, "percentage_range", got=value)
+def _zero_to_hundred(code: str) -> Validator:
+    """Require a ``Decimal`` in [0, 100]; *code* names what it is in the message."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        decimal(inst, attribute, value)
+        assert isinstance(value, Decimal)  # noqa: S101  # narrowed by decimal()
+        if not _ZERO <= value <= _HUNDRED:
+            raise fail(attribute, code, got=value)
+
+    return check
 
 
-def score(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require an aspect score in [0, 100]."""
-    decimal(inst, attribute, value)
-    assert isinstance(value, Decimal)  # noqa: S101
-    if not _ZERO <= value <= _HUNDRED:
-        raise fail(attribute, "score_range", got=value)
+percentage = _zero_to_hundred("percentage_range")
+"""Require a ``Decimal`` percentage in [0, 100]."""
+
+score = _zero_to_hundred("score_range")
+"""Require an aspect score in [0, 100]."""
 
 
 def score_map(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -144,9 +147,7 @@ def date_value(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
 def flag(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a real ``bool``."""
     if not isinstance(value, bool):
-        raise fail(
-            attribute, "expected_type", expected=phrase("true or false"), got=_describe(value)
-        )
+        raise wrong_type(attribute, "true or false", value)
 
 
 def integer(low: int, high: int, *, code: str = "int_range") -> Validator:
@@ -154,9 +155,7 @@ def integer(low: int, high: int, *, code: str = "int_range") -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise fail(
-                attribute, "expected_type", expected=phrase("an integer"), got=_describe(value)
-            )
+            raise wrong_type(attribute, "an integer", value)
         if not low <= value <= high:
             raise fail(attribute, code, low=low, high=high, got=value)
 
@@ -194,28 +193,19 @@ def items(item_validator: Validator) -> Validator:
     return check
 
 
-def instances(cls: type[Any]) -> Validator:
-    """Require a tuple of *cls* instances."""
-
-    def one(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
-            raise fail(
-                attribute, "expected_type", expected=phrase(cls.__name__), got=_describe(value)
-            )
-
-    return items(one)
-
-
 def instance(cls: type[Any]) -> Validator:
     """Require an instance of *cls*."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
-            raise fail(
-                attribute, "expected_type", expected=phrase(cls.__name__), got=_describe(value)
-            )
+            raise wrong_type(attribute, cls.__name__, value)
 
     return check
+
+
+def instances(cls: type[Any]) -> Validator:
+    """Require a tuple of *cls* instances."""
+    return items(instance(cls))
 
 
 def optional(validator: Validator) -> Validator:

@@ -1,8 +1,10 @@
 """Indicators of access: ladder shares, their change, ODF villages, solid waste, EHRA risk."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import text
 from sanitasi_core._text import Text
@@ -10,7 +12,6 @@ from sanitasi_core.ehra import DEFAULT_CLASSES, risk_class, risk_index
 from sanitasi_core.indicators._core import (
     YEAR,
     Direction,
-    Facts,
     Observation,
     Param,
     ValueType,
@@ -27,6 +28,9 @@ from sanitasi_core.model import (
     AreaType,
     EhraAssessment,
 )
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 # Official statistics first, then the national system, then computed and survey figures: two
 # sources for the same year must not make the result depend on the order of the records.

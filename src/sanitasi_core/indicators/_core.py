@@ -1,18 +1,24 @@
-"""The indicator types, the catalogue, the registration decorator and the memoising facts."""
+"""The indicator types, the catalogue type, the registration decorator and shared helpers.
 
-import datetime as dt
+The facts the derivations read are in :mod:`~sanitasi_core.indicators._facts`, which holds the
+built-in catalogue as its default; derivations name that type for the type checker only.
+"""
+
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from sanitasi_core._messages import text
 from sanitasi_core._text import Text
-from sanitasi_core.exceptions import EvaluationError
-from sanitasi_core.indicators._seen import Seen, see
-from sanitasi_core.model import Dossier, SubSector
+from sanitasi_core.model import SubSector
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 _HUNDRED: Final = Decimal(100)
 CENT: Final = Decimal("0.01")
@@ -238,7 +244,7 @@ class Catalogue(Mapping[str, IndicatorSpec]):
     def __repr__(self) -> str:
         return f"Catalogue({list(self._specs)!r})"
 
-    def with_indicators(self, *specs: IndicatorSpec) -> "Catalogue":
+    def with_indicators(self, *specs: IndicatorSpec) -> Catalogue:
         """Return a new catalogue with *specs* added (names must be new)."""
         return Catalogue([*self._specs.values(), *specs])
 
@@ -268,95 +274,8 @@ class Catalogue(Mapping[str, IndicatorSpec]):
         ]
 
 
-def _builtin() -> Catalogue:
-    from sanitasi_core.indicators import CATALOGUE  # noqa: PLC0415  # the package assembles it
-
-    return CATALOGUE
-
-
 Key = tuple[str, tuple[tuple[str, str], ...]]
-
-
-class Facts:
-    """A dossier seen on a date, for a fiscal year; computes each indicator once, on first use.
-
-    The dossier is read only through :func:`~sanitasi_core.indicators._seen.see`: records
-    dated after *as_of* are invisible to every indicator.
-
-    Args:
-        dossier: the dossier.
-        as_of: the evaluation date; nothing dated later is seen.
-        fiscal_year: the fiscal (programme) year assessed; by default the year of *as_of*. It
-            may end before *as_of* (year *N* assessed in year *N+1*), never start after it.
-        aspect_aliases: for each aspect id a rule may name, the assessment keys that count as it
-            (a rulebook's aspect set); an id not listed counts only itself.
-        catalogue: the indicators (default: the built-in :data:`CATALOGUE`).
-
-    Raises:
-        EvaluationError: if *fiscal_year* is after the year of *as_of*.
-    """
-
-    __slots__ = ("_cache", "as_of", "aspect_aliases", "catalogue", "scope", "seen", "year")
-
-    def __init__(
-        self,
-        dossier: Dossier | None,
-        as_of: dt.date,
-        *,
-        fiscal_year: int | None = None,
-        aspect_aliases: Mapping[str, tuple[str, ...]] | None = None,
-        catalogue: Mapping[str, IndicatorSpec] | None = None,
-        _seen: Seen | None = None,
-        _scope: str | None = None,
-    ) -> None:
-        year = as_of.year if fiscal_year is None else fiscal_year
-        if year > as_of.year:
-            raise EvaluationError(text("fiscal_year_after", year=year, day=as_of.isoformat()))
-        self.as_of = as_of
-        self.year = year
-        if _seen is None:
-            assert dossier is not None  # noqa: S101  # one of the two is always given
-            _seen = see(dossier, as_of)
-        self.seen = _seen
-        self.scope = _scope
-        self.aspect_aliases: Mapping[str, tuple[str, ...]] = aspect_aliases or {}
-        self.catalogue: Mapping[str, IndicatorSpec] = catalogue or _builtin()
-        self._cache: dict[Key, Observation] = {}
-
-    def scoped(self, index: int) -> "Facts":
-        """Return the facts of one service model alone (for a ``some`` quantifier)."""
-        only = self.seen.only_model(index)
-        ident = only.service_models[0].record.id if only.service_models else None
-        return Facts(
-            None,
-            self.as_of,
-            fiscal_year=self.year,
-            aspect_aliases=self.aspect_aliases,
-            catalogue=self.catalogue,
-            _seen=only,
-            _scope=ident,
-        )
-
-    @staticmethod
-    def key(name: str, args: Mapping[str, str] | None = None) -> Key:
-        """Return the memo key of indicator *name* with *args* (compute it once, reuse it)."""
-        return (name, tuple(sorted((args or {}).items())))
-
-    def observe(self, name: str, args: Mapping[str, str] | None = None) -> Observation:
-        """Return indicator *name* with *args*, computing it at most once."""
-        return self.lookup(self.key(name, args), name, args or {})
-
-    def lookup(self, key: Key, name: str, args: Mapping[str, str]) -> Observation:
-        """Return the indicator under a precomputed *key* (see :meth:`key`), computing it once."""
-        found = self._cache.get(key)
-        if found is None:
-            found = self.catalogue[name].compute(self, args)
-            self._cache[key] = found
-        return found
-
-    def year_of(self, args: Mapping[str, str]) -> int:
-        """Resolve the ``year`` argument: the fiscal year assessed or the one before."""
-        return self.year - 1 if args.get("year") == "previous" else self.year
+"""The memo key of an indicator with its arguments (:meth:`Facts.key`)."""
 
 
 # --------------------------------------------------------------------------------------------

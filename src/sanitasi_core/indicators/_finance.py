@@ -1,14 +1,15 @@
 """Indicators of money and monitoring: APBD realisation (and its band), monitoring coverage."""
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import text
 from sanitasi_core._text import Text
 from sanitasi_core.indicators._core import (
     YEAR,
-    Facts,
     Observation,
     ValueType,
     flag,
@@ -22,6 +23,9 @@ from sanitasi_core.model import (
     FundingGroup,
     FundingSource,
 )
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 _BANDS: Final = (
     (Decimal(91), "band_very_high"),

@@ -1,7 +1,9 @@
 """Indicators of planning and commitment (M1-M2): designation, Pokja, documents, commitments."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from dateutil.relativedelta import relativedelta
 
@@ -10,7 +12,6 @@ from sanitasi_core._text import Text
 from sanitasi_core.indicators._core import (
     YEAR,
     Direction,
-    Facts,
     MissingInput,
     Observation,
     ValueType,
@@ -27,6 +28,9 @@ from sanitasi_core.model import (
     InstrumentKind,
     SignatoryRole,
 )
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 _POLICY_INSTRUMENTS: Final = frozenset(
     {

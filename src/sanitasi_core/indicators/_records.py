@@ -5,14 +5,19 @@ taken from a file. A filter on an unknown value leaves the record undecided, so 
 interval ``[sure, sure + undecided]``.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from dateutil.relativedelta import relativedelta
 
 from sanitasi_core._messages import text
-from sanitasi_core.indicators._core import Facts, MissingInput
+from sanitasi_core.indicators._core import MissingInput
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 Getter = Callable[[Any], object]
 

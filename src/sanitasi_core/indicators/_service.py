@@ -1,9 +1,11 @@
 """Indicators of the service models (M2-M4): trials, activities, aspects, expansion, NAWASIS."""
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_FLOOR, Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -15,7 +17,6 @@ from sanitasi_core.indicators._core import (
     STEP,
     SUB_SECTOR,
     YEAR,
-    Facts,
     MissingInput,
     Observation,
     ValueType,
@@ -35,6 +36,9 @@ from sanitasi_core.model import (
     ServicePhase,
     SubSector,
 )
+
+if TYPE_CHECKING:
+    from sanitasi_core.indicators._facts import Facts
 
 
 def _trial_phase(model: ServiceModel) -> ServicePhase | None:

@@ -28,13 +28,14 @@ concern:
 
 Moved: :class:`~sanitasi_core.batch.Batch` and :func:`~sanitasi_core.batch.evaluate_batch`,
 which load and evaluate dossiers, now live in :mod:`sanitasi_core.batch`, the layer above
-reports. ``sanitasi_core.reports.Batch`` and ``sanitasi_core.reports.evaluate_batch`` still work:
-they are loaded from there on first use, so importing reports never imports the runner.
+reports. ``sanitasi_core.reports.Batch`` and ``sanitasi_core.reports.evaluate_batch`` are
+deprecated aliases: they still work, with a :class:`DeprecationWarning`, until the next minor
+release. Importing reports never imports the runner.
 """
 
 from __future__ import annotations
 
-import importlib
+import warnings
 from typing import TYPE_CHECKING, Any, Final
 
 from sanitasi_core.reports import _words, explain
@@ -72,8 +73,7 @@ from sanitasi_core.reports.summary import (
 from sanitasi_core.reports.text import batch_text, decision_text
 
 if TYPE_CHECKING:
-    # For type checkers only: at run time these load on first use (see __getattr__), because
-    # sanitasi_core.batch sits above reports and imports it.
+    # The deprecated aliases, for type checkers (at run time, see __getattr__).
     from sanitasi_core.batch import Batch, evaluate_batch
 
 # The constants are bound here, not only imported, so that the API reference (which reads the
@@ -87,7 +87,6 @@ EXPLANATION_SCHEMA: Final = explain.EXPLANATION_SCHEMA
 __all__ = [
     "EXPLANATION_SCHEMA",
     "MARKS",
-    "Batch",
     "BatchResult",
     "BatchSummary",
     "Failure",
@@ -105,7 +104,6 @@ __all__ = [
     "diff_dict",
     "diff_markdown",
     "diff_text",
-    "evaluate_batch",
     "explain_dict",
     "explain_markdown",
     "explain_text",
@@ -124,23 +122,26 @@ __all__ = [
     "to_dataframe",
 ]
 
-_MOVED: dict[str, str] = {
-    "Batch": "sanitasi_core.batch",
-    "evaluate_batch": "sanitasi_core.batch",
-}
-"""Names that moved out of reports, and the module that holds each now."""
+_DEPRECATED: Final = frozenset({"Batch", "evaluate_batch"})
+"""Names that moved to :mod:`sanitasi_core.batch`, still reachable here with a warning."""
 
 
 if not TYPE_CHECKING:  # so that a misspelt name stays an error for type checkers
 
     def __getattr__(name: str) -> Any:
-        module = _MOVED.get(name)
-        if module is None:
+        if name not in _DEPRECATED:
             msg = f"module {__name__!r} has no attribute {name!r}"
             raise AttributeError(msg)
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
+        # The one upward import of reports, named in tests/test_layers.py; it goes with the alias.
+        from sanitasi_core import batch  # noqa: PLC0415
+
+        warnings.warn(
+            f"sanitasi_core.reports.{name} moved to sanitasi_core.batch.{name}; "
+            "the alias will be removed in the next minor release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(batch, name)
 
 
 def __dir__() -> list[str]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import CATALOGUE, render
 from sanitasi_core._text import Lang
 from sanitasi_core.dates import format_date
 from sanitasi_core.model import Milestone, NationalTarget, Source
-from sanitasi_core.reports.summary import LEVEL_KEYS, BatchResult
 from sanitasi_core.rules import (
     CriterionResult,
     Decision,
@@ -31,7 +30,13 @@ from sanitasi_core.rules import (
     TargetDistance,
 )
 
+if TYPE_CHECKING:
+    from sanitasi_core.reports.summary import BatchResult
+
 __all__ = ["MARKS", "format_day", "format_number", "message"]
+
+LEVEL_KEYS: Final = ("none", *(m.value for m in Milestone))
+"""The keys of :attr:`BatchSummary.levels`, lowest first: ``none``, ``M1`` … ``M4``."""
 
 MARKS: Final[Mapping[Outcome, str]] = {
     Outcome.PASS: "✓",

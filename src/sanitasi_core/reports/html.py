@@ -10,11 +10,12 @@ chosen with :func:`set_notebook_language` (as pandas keeps its display options).
 from __future__ import annotations
 
 import html
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import LANGUAGES, Lang
 from sanitasi_core.reports._words import (
+    LEVEL_KEYS,
     MARKS,
     criterion_message,
     format_day,
@@ -29,8 +30,10 @@ from sanitasi_core.reports._words import (
     target_line,
     value_text,
 )
-from sanitasi_core.reports.summary import LEVEL_KEYS, BatchResult
 from sanitasi_core.rules import Decision, Outcome
+
+if TYPE_CHECKING:
+    from sanitasi_core.reports.summary import BatchResult
 
 __all__ = [
     "batch_html",

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
 from sanitasi_core._text import Lang, Text
-from sanitasi_core.model import Milestone
+from sanitasi_core.reports._words import LEVEL_KEYS
 from sanitasi_core.rules import Decision
 
 __all__ = ["BatchResult", "BatchSummary", "Failure", "failure_message", "summarise"]
-
-LEVEL_KEYS: Final = ("none", *(m.value for m in Milestone))
-"""The keys of :attr:`BatchSummary.levels`, lowest first: ``none``, ``M1`` … ``M4``."""
 
 
 class Failure(NamedTuple):
