@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from sanitasi_core import charts
 from sanitasi_core._messages.charts import CHART_MESSAGES
+from sanitasi_core._text import Lang
 from sanitasi_core.charts import (
     LEVELS,
     RUNG_COLOURS,
@@ -49,7 +51,7 @@ from sanitasi_core.charts._data import INDICATORS, OUTCOMES, RUNGS
 from sanitasi_core.exceptions import ValidationError
 
 SVG = "{http://www.w3.org/2000/svg}"
-LANGS = ("id", "en")
+LANGS: tuple[Lang, ...] = ("id", "en")
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -125,23 +127,25 @@ def ladder() -> HouseholdLadder:
         rows=[
             LadderShares(
                 area="urban",
-                safely_managed="12.5",
-                basic="48.25",
-                limited="10",
-                unimproved="20",
-                open_defecation="1.25",
-                unknown="8",
+                safely_managed=Decimal("12.5"),
+                basic=Decimal("48.25"),
+                limited=Decimal("10"),
+                unimproved=Decimal("20"),
+                open_defecation=Decimal("1.25"),
+                unknown=Decimal("8"),
             ),
             LadderShares(
                 area="total",
-                safely_managed="8",
-                basic="40",
-                limited="12",
-                unimproved="25",
-                open_defecation="10",
-                unknown="5",
+                safely_managed=Decimal("8"),
+                basic=Decimal("40"),
+                limited=Decimal("12"),
+                unimproved=Decimal("25"),
+                open_defecation=Decimal("10"),
+                unknown=Decimal("5"),
             ),
-            LadderShares(area="rural", basic="30", limited="14.5", unimproved="30"),
+            LadderShares(
+                area="rural", basic=Decimal("30"), limited=Decimal("14.5"), unimproved=Decimal("30")
+            ),
         ],
     )
 
@@ -159,7 +163,7 @@ def criteria() -> CriteriaOverview:
     )
 
 
-def all_charts(lang: str) -> list[object]:
+def all_charts(lang: Lang) -> list[object]:
     """One chart of each kind, in *lang*."""
     return [
         LevelChart(data=levels(), lang=lang),
@@ -236,7 +240,8 @@ def extents(element: ET.Element) -> list[tuple[float, float]]:
         r = get("r")
         return [(get("cx") - r, get("cy") - r), (get("cx") + r, get("cy") + r)]
     if tag in {"polygon", "polyline"}:
-        return [tuple(float(n) for n in p.split(",")) for p in element.get("points", "").split()]
+        pairs = (p.split(",") for p in element.get("points", "").split())
+        return [(float(x), float(y)) for x, y in pairs]
     if tag == "text":
         size, bold = _base.classes(element.get("class", ""))
         width = _svg.text_width(element.text or "", size, bold=bold)
@@ -443,9 +448,13 @@ class TestLevelChart:
             ({"certain": {"M2": 2}, "possible": {"M1": 2}, "undecided": 1}, "undecided"),
         ],
     )
-    def test_inconsistent_counts_are_refused(self, changes: dict, path: str) -> None:
+    def test_inconsistent_counts_are_refused(self, changes: dict[str, Any], path: str) -> None:
         """Unknown levels, negative counts, unequal totals and impossible undecided counts fail."""
-        fields = {"certain": {"M1": 2}, "possible": {"M1": 1, "M2": 1}, "undecided": 1} | changes
+        fields: dict[str, Any] = {
+            "certain": {"M1": 2},
+            "possible": {"M1": 1, "M2": 1},
+            "undecided": 1,
+        } | changes
         with pytest.raises(ValidationError) as caught:
             LevelCounts(**fields)
         assert caught.value.problems[0].path == path
@@ -506,7 +515,7 @@ class TestDistrictYearsChart:
         assert {"belum ada–M1", "M1–M2", "M2–M4", "M4", "M3–M4"} <= set(texts(root))
 
     @pytest.mark.parametrize(("lang", "label"), [("id", "M4 th-2"), ("en", "M4 yr 2")])
-    def test_m4_year_is_written_on_the_bar(self, lang: str, label: str) -> None:
+    def test_m4_year_is_written_on_the_bar(self, lang: Lang, label: str) -> None:
         """The 'M4 year n' is written on the bar in the chosen language."""
         root = parse(DistrictYearsChart(data=years(), lang=lang).to_svg())
         (text,) = [t for t in drawn(root) if t.get("data-m4-year") == "2"]
@@ -543,7 +552,7 @@ class TestDistrictYearsChart:
         with pytest.raises(ValidationError, match="more than once"):
             DistrictYears(district="X", years=[years().years[0]] * 2)
         with pytest.raises(ValidationError, match="assisted"):
-            YearLevel(year=2020, certain="M3", possible="M3", assistance="maybe")
+            YearLevel(year=2020, certain="M3", possible="M3", assistance="maybe")  # type: ignore[arg-type]  # an invalid value on purpose
 
 
 # --------------------------------------------------------------------------------------------
@@ -571,7 +580,7 @@ class TestAccessChart:
             ("en", ["76.31", "gap −8.8 pp", "gap +4.75 pp", "gap −21.6 pp"]),
         ],
     )
-    def test_shares_and_gaps_use_the_language_decimal_mark(self, lang: str, written) -> None:
+    def test_shares_and_gaps_use_the_language_decimal_mark(self, lang: Lang, written) -> None:
         """Shares are written with the language's mark; gaps in pp carry their sign."""
         shown = " | ".join(texts(parse(AccessChart(data=access(), lang=lang).to_svg())))
         for item in written:
@@ -670,13 +679,17 @@ class TestHouseholdLadderChart:
     def test_from_shares_reads_a_summary_mapping(self) -> None:
         """A mapping keyed by rung names (as a ladder summary's) fills the shares."""
         row = LadderShares.from_shares("rural", {"basic": Decimal("60"), "unknown": Decimal(40)})
-        assert (row.basic, row.unknown, row.safely_managed) == (60, 40, 0)
+        assert (row.basic, row.unknown, row.safely_managed) == (
+            Decimal(60),
+            Decimal(40),
+            Decimal(0),
+        )
 
     def test_shares_above_100_are_refused(self) -> None:
         """Shares that add up to more than 100 fail, and so does a doubled area."""
         with pytest.raises(ValidationError, match="more than 100"):
-            LadderShares(area="total", basic="60", unknown="40.01")
-        row = LadderShares(area="total", basic="60")
+            LadderShares(area="total", basic=Decimal("60"), unknown=Decimal("40.01"))
+        row = LadderShares(area="total", basic=Decimal("60"))
         with pytest.raises(ValidationError, match="more than once"):
             HouseholdLadder(rows=[row, row])
 
@@ -960,6 +973,7 @@ def test_level_bars_carry_the_counts(rows, lang) -> None:
     root = parse(svg)
     for group in chart.data.groups:
         name = group.group
+        assert name is not None  # grouped by province: every group has a name
         for series, counts in (("certain", group.certain), ("possible", group.possible)):
             bars = [
                 b

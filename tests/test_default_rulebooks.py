@@ -8,6 +8,7 @@ advisory criteria, Kemendagri's five aspects).
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
@@ -40,7 +41,7 @@ from sanitasi_core.rules import (
     compile_rulebook,
 )
 from sanitasi_core.serialization import load_dossier
-from test_cases import DEFAULT_CRITERIA
+from tests.test_cases import DEFAULT_CRITERIA
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 FOLDER = resources.files("sanitasi_core") / "data" / "rulebooks"
@@ -196,15 +197,15 @@ def test_the_2020_numbers_and_targets_are_unchanged() -> None:
     book = BOOKS["2020.1"]
     values = {t.id: [(s.since, s.value) for s in t.steps] for t in book.thresholds}
     assert values == {
-        "m4_min_aspect_score": [(dt.date(2020, 1, 1), 50)],
-        "m4_apbd_realisation": [(dt.date(2020, 1, 1), 80)],
+        "m4_min_aspect_score": [(dt.date(2020, 1, 1), Decimal(50))],
+        "m4_apbd_realisation": [(dt.date(2020, 1, 1), Decimal(80))],
     }
     targets = {t.id: (t.indicator.value, t.value, t.year) for t in book.targets}
     assert targets == {
-        "rpjmn-2024-layak": ("layak", 90, 2024),
-        "rpjmn-2024-aman": ("safely_managed", 15, 2024),
-        "rpjmn-2024-babs": ("open_defecation", 0, 2024),
-        "visi-2045-aman": ("safely_managed", 70, 2045),
+        "rpjmn-2024-layak": ("layak", Decimal(90), 2024),
+        "rpjmn-2024-aman": ("safely_managed", Decimal(15), 2024),
+        "rpjmn-2024-babs": ("open_defecation", Decimal(0), 2024),
+        "visi-2045-aman": ("safely_managed", Decimal(70), 2045),
     }
     multi = _criterion(book, "m4.multi_aspect").test
     assert isinstance(multi, SomeNode)
@@ -228,8 +229,8 @@ def test_the_2025_m2_is_an_or() -> None:
     assert policy.fact == "policy_adopted"
     assert isinstance(plan, AllNode)
     assert [(n.indicator, n.cmp.value, n.value) for n in plan.of if isinstance(n, CompareNode)] == [
-        ("trial_service_models", ">=", 1),
-        ("funded_model_activities", ">=", 1),
+        ("trial_service_models", ">=", Decimal(1)),
+        ("funded_model_activities", ">=", Decimal(1)),
     ]
     for branch in (policy, plan):
         assert branch.label is not None
@@ -274,8 +275,8 @@ def test_the_2025_m4_criteria() -> None:
     assert (multi.test.k, multi.test.threshold, multi.test.step) == (4, "m4_min_aspect_score", None)
     values = {t.id: [(s.since, s.value) for s in t.steps] for t in BOOKS["2025.1"].thresholds}
     assert values == {
-        "m4_min_aspect_score": [(dt.date(2025, 1, 1), 50)],
-        "m4_apbd_realisation": [(dt.date(2025, 1, 1), 80)],
+        "m4_min_aspect_score": [(dt.date(2025, 1, 1), Decimal(50))],
+        "m4_apbd_realisation": [(dt.date(2025, 1, 1), Decimal(80))],
     }
 
 
@@ -343,9 +344,9 @@ def test_the_2025_targets() -> None:
     """2025.1 targets RPJMN 2025-2029 (30 % aman, 100 % layak by 2029) and Vision 2045."""
     targets = {t.id: (t.indicator.value, t.value, t.year) for t in BOOKS["2025.1"].targets}
     assert targets == {
-        "rpjmn-2029-aman": ("safely_managed", 30, 2029),
-        "rpjmn-2029-layak": ("layak", 100, 2029),
-        "visi-2045-aman": ("safely_managed", 70, 2045),
+        "rpjmn-2029-aman": ("safely_managed", Decimal(30), 2029),
+        "rpjmn-2029-layak": ("layak", Decimal(100), 2029),
+        "visi-2045-aman": ("safely_managed", Decimal(70), 2045),
     }
     for target in BOOKS["2025.1"].targets:
         if target.id.startswith("rpjmn-2029"):

@@ -9,6 +9,7 @@ found became a regression test at the end of this file.
 """
 
 import contextlib
+import functools
 import io
 import json
 import tempfile
@@ -306,8 +307,8 @@ ADVERSARIAL: dict[str, Callable[[], object]] = {
         '"weight": 1e999999999}',
     ),
     "households jsonl: 10 MB": _households("jsonl", TEN_MB),
-    **{f"parse {name}: 10 MB": (lambda p=p: p(TEN_MB)) for name, p in PARSERS.items()},
-    **{f"parse {name}: 200 digits": (lambda p=p: p("1" * 200)) for name, p in PARSERS.items()},
+    **{f"parse {name}: 10 MB": functools.partial(p, TEN_MB) for name, p in PARSERS.items()},
+    **{f"parse {name}: 200 digits": functools.partial(p, "1" * 200) for name, p in PARSERS.items()},
 }
 
 

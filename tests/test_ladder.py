@@ -145,7 +145,7 @@ LADDER_TABLE = [
 
 
 @pytest.mark.parametrize(("changes", "expected"), LADDER_TABLE)
-def test_ladder_table(changes, expected):
+def test_ladder_table(changes: dict[str, object], expected: Rung) -> None:
     """Every row of the DOMAIN.md §5 ladder, and the rural soil-pit exception, gives its rung."""
     result = classify(record(**changes))
     assert result.rung is expected
@@ -384,9 +384,13 @@ def test_summary_counts_shares_and_areas():
     assert summary.area_unknown_rows == 1
     assert summary.area_unknown_weight == 1
     assert summary.by_area["urban"].rows == 1
-    assert summary.by_area["urban"].shares["safely_managed"] == 100
+    urban_shares = summary.by_area["urban"].shares
+    assert urban_shares is not None
+    assert urban_shares["safely_managed"] == 100
     assert summary.by_area["rural"].total_weight == Decimal("3.5")
-    assert summary.by_area["rural"].shares["limited"] == Decimal("71.43")
+    rural_shares = summary.by_area["rural"].shares
+    assert rural_shares is not None
+    assert rural_shares["limited"] == Decimal("71.43")
     assert summary.first_survey_date == summary.last_survey_date == SURVEY
 
 
@@ -411,6 +415,7 @@ def test_accumulator_streams_a_generator():
     assert accumulator.rows == 1000
     summary = accumulator.summary()
     assert summary.counts["limited"] == 999
+    assert summary.shares is not None
     assert summary.shares["limited"] == Decimal("99.90")
     accumulator.add(record())
     assert accumulator.summary().rows == 1001
@@ -447,8 +452,10 @@ def test_access_record_with_unit_weights():
     assert access.households.safely_managed == 1
     assert access.households.limited == 1
     assert access.provenance[0].source == "Survei Kab. X 2024"
-    assert access.provenance[0].note.startswith("3 rows, survey dates 2024-07-15 to 2024-08-01")
-    assert "not known" in access.provenance[0].note
+    note = access.provenance[0].note
+    assert note is not None
+    assert note.startswith("3 rows, survey dates 2024-07-15 to 2024-08-01")
+    assert "not known" in note
 
 
 def test_access_record_with_survey_weights_has_only_shares():
@@ -456,7 +463,9 @@ def test_access_record_with_survey_weights_has_only_shares():
     access = to_access_record(summarise([record(weight="1.5")]), year=2024, source_note="Survei")
     assert access.households is None
     assert access.safely_managed == 100
-    assert "weighted" in access.provenance[0].note
+    note = access.provenance[0].note
+    assert note is not None
+    assert "weighted" in note
 
 
 def test_access_record_for_an_area():
@@ -537,7 +546,7 @@ RECORD_LISTS = st.lists(records(), max_size=20)
 
 def _completions(rec):
     """Every record that fills the unknown answers of *rec* (emptying: recent or never)."""
-    choices = {
+    choices: dict[str, list[object]] = {
         "area": list(Area),
         "facility": list(Facility),
         "toilet": list(Toilet),
@@ -600,7 +609,7 @@ def test_unknown_rung_is_complete(rec):
     assert (result.rung is None) == (len(result.possible) > 1)
     unknown = [c for c in COLUMNS if getattr(rec, c) is None]
     for column in unknown:
-        by_rest: dict[tuple, set] = {}
+        by_rest: dict[tuple[object, ...], set[Rung | None]] = {}
         for changes, rung in outcomes:
             rest = tuple(v for k, v in changes.items() if k != column)
             by_rest.setdefault(rest, set()).add(rung)
@@ -639,6 +648,8 @@ def test_shares_add_up_to_exactly_100(recs):
         if part.rows == 0:
             assert part.shares is None
             continue
+        assert part.shares is not None
+        assert part.layak is not None
         assert sum(part.shares.values()) == Decimal("100.00")
         for key in LADDER_KEYS:
             exact = Fraction(part.counts[key]) * 100 / Fraction(part.total_weight)
@@ -689,5 +700,9 @@ def test_access_record_is_always_valid(recs, unit):
     access = to_access_record(summary, year=2024, source_note="S")
     assert (access.households is not None) == summary.unit_weights
     assert access.layak_share == summary.layak
+    assert access.safely_managed is not None
+    assert access.basic is not None
+    assert access.limited is not None
+    assert access.layak is not None
     parts = [access.safely_managed, access.basic, access.limited]
     assert abs(sum(parts) - access.layak) <= Decimal("0.03")

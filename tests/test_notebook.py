@@ -12,6 +12,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ RUNNERS = ("nbclient", "nbformat", "ipykernel")
 MISSING = [name for name in RUNNERS if importlib.util.find_spec(name) is None]
 
 
-def _texts(notebook: dict) -> list[str]:
+def _texts(notebook: dict[str, Any]) -> list[str]:
     """Every text and HTML output of the executed notebook, one string per output."""
     found = []
     for cell in notebook["cells"]:

@@ -311,6 +311,7 @@ def test_mahakam_ulu_access_is_not_seen_before_november_2025() -> None:
     """The November 2025 access figures are unseen in mid-2025 (no look-ahead), seen at its end."""
     books = default_rulebooks()
     dossier = _load(MAHAKAM_ULU)
+    assert dossier.access_records is not None
     (record,) = dossier.access_records
     assert record.published_on == dt.date(2025, 11, 30)
     mid = books.evaluate(dossier, as_of=dt.date(2025, 6, 30))

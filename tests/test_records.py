@@ -33,9 +33,12 @@ def _count(dossier: Dossier, records: RecordSet, *where: Where) -> tuple[int, in
     return sure, upper
 
 
-def _activity(year: int, **fields: object) -> Activity:
+def _activity(year: int, realised: Decimal | None = None) -> Activity:
     return Activity(
-        id=f"a{year}-{len(fields)}", name="Pembangunan IPLT", fiscal_year=year, **fields
+        id=f"a{year}-{int(realised is not None)}",
+        name="Pembangunan IPLT",
+        fiscal_year=year,
+        realised=realised,
     )
 
 

@@ -247,7 +247,9 @@ def test_only_parse_error_escapes(text):
     except ParseError:
         return
     assert isinstance(result, Decimal)
-    assert result.as_tuple().exponent >= -2
+    exponent = result.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number, not NaN or infinity
+    assert exponent >= -2
 
 
 # --------------------------------------------------------------------------------------------

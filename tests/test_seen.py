@@ -129,8 +129,8 @@ def _with_later_records(draw: st.DrawFn) -> tuple[Dossier, Dossier, dt.date, int
             phases = (*phases, ServicePhase(scale=Scale.EXPANDED, area="later", start=day))
         assessments = model.assessments
         if assessments is not None:
-            later = AspectAssessment(aspect="regulation", score=100, assessed_on=day)
-            assessments = (*assessments, later)
+            latest = AspectAssessment(aspect="regulation", score=100, assessed_on=day)
+            assessments = (*assessments, latest)
         changed = attrs.evolve(model, phases=phases, assessments=assessments)
         changes["service_models"] = (*models[:index], changed, *models[index + 1 :])
     try:

@@ -60,8 +60,12 @@ def test_exception_groups_are_walked():
 def test_structure_reports_errors_of_a_plain_converter():
     """Without detailed validation, unknown keys and missing fields are still problems."""
     plain = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    (extra,) = _wire.structure(plain, {"source": "NAWASIS", "bogus": 1}, Provenance)
+    problems = _wire.structure(plain, {"source": "NAWASIS", "bogus": 1}, Provenance)
+    assert isinstance(problems, list)
+    (extra,) = problems
     assert (extra.path, extra.code) == ("$", "unknown_fields")
-    (missing,) = _wire.structure(plain, {}, Provenance)
+    problems = _wire.structure(plain, {}, Provenance)
+    assert isinstance(problems, list)
+    (missing,) = problems
     assert (missing.path, missing.code) == ("$", "missing_field")
     assert "source" in missing.text.en
