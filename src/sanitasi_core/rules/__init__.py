@@ -13,7 +13,8 @@ used by the explained and the outcome-only path alike.
 
 The parts: ``language`` (the AST, public), ``results`` (what an evaluation returns, public),
 ``_logic`` (four-valued logic and each node's decision), ``_check`` (the checks),
-``_engine`` (the compiler and :class:`CompiledRulebook`), ``_explain`` (gaps in words),
+``_engine`` (the compiler of nodes to closures), ``_compiled`` (:class:`CompiledRulebook`:
+evaluation, the ladder, what blocks), ``_explain`` (gaps in words),
 ``_analyses`` (designation check, target distances), ``_sets`` (rulebooks over time, diffs),
 ``_loading`` (TOML/JSON files and the bundled rulebooks).
 """
@@ -27,7 +28,8 @@ from sanitasi_core.rules._check import (
     MAX_NODES,
     check_rulebook,
 )
-from sanitasi_core.rules._engine import CompiledRulebook, compile_rulebook, rules_date
+from sanitasi_core.rules._compiled import CompiledRulebook, compile_rulebook
+from sanitasi_core.rules._engine import rules_date
 from sanitasi_core.rules._logic import (
     Cmp,
     Outcome,

@@ -10,7 +10,8 @@ from sanitasi_core.exceptions import NoRulebookInForceError, RulebookError
 from sanitasi_core.indicators import CATALOGUE, IndicatorSpec
 from sanitasi_core.model import Dossier
 from sanitasi_core.rules._check import problem
-from sanitasi_core.rules._engine import CompiledRulebook, no_rulebook_text, rules_date
+from sanitasi_core.rules._compiled import CompiledRulebook, no_rulebook_text
+from sanitasi_core.rules._engine import rules_date
 from sanitasi_core.rules._logic import Outcome
 from sanitasi_core.rules.language import Rulebook
 from sanitasi_core.rules.results import Decision, LevelChange

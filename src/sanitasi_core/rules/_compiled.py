@@ -1,0 +1,243 @@
+"""A compiled rulebook: checked once, its criteria compiled to closures, evaluated many times.
+
+:class:`CompiledRulebook` runs the explained path (:data:`~sanitasi_core.rules._engine.Evaluator`,
+a decision that explains itself) or the outcome-only path
+(:data:`~sanitasi_core.rules._engine.Decider`); both decide each node through the same functions
+of :mod:`~sanitasi_core.rules._logic`. It then reads the ladder (certain and possible levels),
+the next milestone and what blocks it, and ranks the missing inputs.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from sanitasi_core._messages import text
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import NoRulebookInForceError, RulebookError
+from sanitasi_core.indicators import CATALOGUE, Facts, IndicatorSpec
+from sanitasi_core.indicators._history import m4_stage
+from sanitasi_core.model import Dossier, Milestone
+from sanitasi_core.rules._analyses import designation_check, target_distances
+from sanitasi_core.rules._check import check_rulebook
+from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, rules_date
+from sanitasi_core.rules._logic import Outcome, combine_all
+from sanitasi_core.rules.language import Rulebook, Severity, content_hash
+from sanitasi_core.rules.results import (
+    Decision,
+    MilestoneResult,
+    MissingRank,
+    RegionRef,
+    RulebookInfo,
+)
+
+__all__ = ["CompiledRulebook", "compile_rulebook", "no_rulebook_text"]
+
+P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
+
+
+@attrs.frozen(kw_only=True)
+class _CompiledMilestone:
+    id: Milestone
+    per_fiscal_year: bool
+    criteria: tuple[Evaluator, ...]
+    fast: tuple[Decider, ...]
+    blocking: tuple[bool, ...]
+
+    def outcome(self, outcomes: Sequence[Outcome]) -> Outcome:
+        """Combine the criteria's outcomes: advisory criteria never block."""
+        return combine_all([o for o, b in zip(outcomes, self.blocking, strict=True) if b])
+
+
+class CompiledRulebook:
+    """A rulebook checked and compiled once to closures; evaluate as many dossiers as you like.
+
+    Args:
+        rulebook: the rulebook (checked here: a rulebook built in Python gets the same checks
+            as one read from a file).
+        catalogue: the indicators its criteria may use (default: the built-in ones).
+
+    Raises:
+        RulebookError: listing every problem of the rulebook.
+    """
+
+    def __init__(
+        self, rulebook: Rulebook, *, catalogue: Mapping[str, IndicatorSpec] = CATALOGUE
+    ) -> None:
+        problems = list(check_rulebook(rulebook, catalogue=catalogue))
+        if problems:
+            raise RulebookError(problems, rulebook.id)
+        self.rulebook = rulebook
+        self.catalogue = catalogue
+        self.info = RulebookInfo(
+            id=rulebook.id,
+            version=rulebook.version,
+            status=rulebook.status,
+            hash=content_hash(rulebook),
+        )
+        self._aliases = rulebook.aspects.aliases() if rulebook.aspects is not None else {}
+        compiler = Compiler(rulebook, catalogue)
+        self._milestones = tuple(
+            _CompiledMilestone(
+                id=m.id,
+                per_fiscal_year=m.per_fiscal_year,
+                criteria=tuple(compiler.criterion(c) for c in m.criteria),
+                fast=tuple(compiler.fast(c.test) for c in m.criteria),
+                blocking=tuple(c.severity is Severity.BLOCKING for c in m.criteria),
+            )
+            for m in rulebook.milestones
+        )
+
+    def facts(self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None) -> Facts:
+        """Return the dossier seen on *as_of* for *fiscal_year*, with this rulebook's aspect set.
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if *fiscal_year* is after the year of *as_of*.
+        """
+        day = rules_date(as_of, fiscal_year)
+        if not self.rulebook.in_force(day):
+            raise NoRulebookInForceError(no_rulebook_text(day, [self.rulebook]))
+        return Facts(
+            dossier,
+            as_of,
+            fiscal_year=fiscal_year,
+            aspect_aliases=self._aliases,
+            catalogue=self.catalogue,
+        )
+
+    def _milestone(self, m: _CompiledMilestone, facts: Facts) -> MilestoneResult:
+        results = tuple(run(facts) for run in m.criteria)
+        return MilestoneResult(
+            id=m.id,
+            outcome=m.outcome([r.outcome for r in results]),
+            criteria=results,
+            fiscal_year=facts.year if m.per_fiscal_year else None,
+        )
+
+    def evaluate(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> Decision:
+        """Decide which milestone *dossier* has reached, and explain it.
+
+        Args:
+            dossier: the dossier.
+            as_of: the evaluation date: nothing dated later is seen.
+            fiscal_year: the fiscal year assessed (by default the year of *as_of*); it may end
+                before *as_of*, so that a year can be assessed once its reports are in.
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: if a threshold has no value then, or *fiscal_year* is after
+                *as_of*.
+        """
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        results = tuple(self._milestone(m, facts) for m in self._milestones)
+        certain, possible = _ladder_of({r.id: r.outcome for r in results})
+        next_ms = _next(self.rulebook, certain)
+        blocking: tuple[str, ...] = ()
+        if next_ms is not None:
+            res = next(r for r in results if r.id == next_ms)
+            blocking = tuple(
+                c.id
+                for c in res.criteria
+                if c.outcome in (F, U) and c.severity is not Severity.ADVISORY
+            )
+        return Decision(
+            region=RegionRef(code=dossier.region.code, name=dossier.region.name),
+            as_of=as_of,
+            rulebook=self.info,
+            certain_level=certain,
+            possible_level=possible,
+            m4=m4_stage(facts.seen, facts.year),
+            milestones=results,
+            next_milestone=next_ms,
+            blocking=blocking,
+            missing=_rank_missing(results),
+            designation_check=designation_check(facts, certain, possible),
+            targets=target_distances(self.rulebook.targets, facts),
+        )
+
+    def evaluate_many(
+        self, dossiers: Iterable[Dossier], *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> list[Decision]:
+        """Evaluate a batch of dossiers on the same date, with full explanations."""
+        return [self.evaluate(d, as_of=as_of, fiscal_year=fiscal_year) for d in dossiers]
+
+    def outcomes(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> dict[Milestone, Outcome]:
+        """Return each milestone's outcome only: the fast path, with no explanation built.
+
+        The outcomes are those of :meth:`evaluate` (both paths decide through the same
+        functions; a property test keeps them equal).
+
+        Raises:
+            NoRulebookInForceError: if the rulebook is not in force for that date and year.
+            EvaluationError: as :meth:`evaluate`.
+        """
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        return {m.id: m.outcome([run(facts) for run in m.fast]) for m in self._milestones}
+
+    def levels(
+        self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
+    ) -> tuple[Milestone | None, Milestone | None]:
+        """Return ``(certain_level, possible_level)`` through the fast path."""
+        return _ladder_of(self.outcomes(dossier, as_of=as_of, fiscal_year=fiscal_year))
+
+
+def compile_rulebook(
+    rulebook: Rulebook, *, catalogue: Mapping[str, IndicatorSpec] = CATALOGUE
+) -> CompiledRulebook:
+    """Check and compile *rulebook* once for many evaluations.
+
+    Raises:
+        RulebookError: listing every problem of the rulebook.
+    """
+    return CompiledRulebook(rulebook, catalogue=catalogue)
+
+
+def no_rulebook_text(day: dt.date, books: Sequence[Rulebook]) -> Text:
+    """Why nothing can be decided on *day*: the rulebooks available and their validity."""
+    spans = ", ".join(f"{b.id} {b.version} [{b.valid_from}, {b.valid_to or '…'})" for b in books)
+    return text("no_rulebook_in_force", day=day.isoformat(), spans=spans)
+
+
+def _ladder_of(outcomes: Mapping[Milestone, Outcome]) -> tuple[Milestone | None, Milestone | None]:
+    certain: Milestone | None = None
+    possible: Milestone | None = None
+    sure = maybe = True
+    for ident in sorted(outcomes, key=lambda m: m.rank):
+        outcome = outcomes[ident]
+        sure = sure and outcome in (P, NA)
+        maybe = maybe and outcome is not F
+        if sure:
+            certain = ident
+        if maybe:
+            possible = ident
+    return certain, possible
+
+
+def _next(rulebook: Rulebook, certain: Milestone | None) -> Milestone | None:
+    order = [m.id for m in rulebook.milestones]
+    if certain is None:
+        return order[0] if order else None
+    index = order.index(certain)
+    return order[index + 1] if index + 1 < len(order) else None
+
+
+def _rank_missing(results: Sequence[MilestoneResult]) -> tuple[MissingRank, ...]:
+    by_key: dict[str, tuple[Text, list[str]]] = {}
+    for m in results:
+        for c in m.criteria:
+            if c.outcome is not U:
+                continue
+            for miss in c.missing:
+                entry = by_key.setdefault(miss.key, (miss.text, []))
+                if c.id not in entry[1]:
+                    entry[1].append(c.id)
+    ranked = sorted(by_key.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
+    return tuple(
+        MissingRank(key=key, text=found, settles=len(ids), criteria=tuple(ids))
+        for key, (found, ids) in ranked
+    )
