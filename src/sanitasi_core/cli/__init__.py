@@ -1,0 +1,79 @@
+"""The ``sanitasi`` command line: ``main(argv) -> int``.
+
+Commands: ``evaluate``, ``explain``, ``validate``, ``schema``, ``rulebook check|show|table|diff``,
+``indicators``, ``example`` and ``access``. Every message and help text exists in Bahasa
+Indonesia and English (``--lang id|en``, before or after the command; by default from ``LANG``,
+falling back to ``id``).
+
+Exit codes: 0 all good; 1 some input (a file in a batch, a line of a JSON Lines file, a household
+row) was invalid, the others were still processed; 2 usage error, or input or output that cannot
+be read or written. Bad input never produces a traceback.
+
+This package is the one place that reads the clock: ``--as-of`` defaults to today, and the date
+used is printed in every output format.
+
+The parts: ``_base`` (exit codes, the run's :class:`~sanitasi_core.cli._base.Context`, reading
+inputs and writing outputs, the :class:`~sanitasi_core.cli._base.Command` record), ``_parser``
+(the parser in either language), and one module per family of commands: ``_dossiers``,
+``_rulebooks``, ``_access``. A new command is a ``Command`` in its family's module, listed in
+:data:`COMMANDS` below, with its help text ``cli_help_<name>`` in the message catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from typing import Final
+
+from sanitasi_core.cli import _access, _dossiers, _rulebooks
+from sanitasi_core.cli._base import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Context,
+    error_text,
+    write_atomic,
+)
+from sanitasi_core.cli._parser import build_parser, pre_lang
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "write_atomic"]
+
+COMMANDS: Final[tuple[Command, ...]] = (
+    *_dossiers.COMMANDS,
+    *_rulebooks.COMMANDS,
+    _rulebooks.INDICATORS,
+    _dossiers.EXAMPLE,
+    _access.ACCESS,
+)
+"""Every command, in the order ``sanitasi --help`` lists them."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``sanitasi`` command and return its exit code.
+
+    Args:
+        argv: the arguments after the program name; ``sys.argv[1:]`` when ``None``.
+
+    Returns:
+        0 when everything was valid; 1 when some input was invalid (the rest was processed);
+        2 on a usage error or input or output that cannot be read or written.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(pre_lang(args_list), COMMANDS)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    ctx = Context(lang=args.lang, out=sys.stdout, err=sys.stderr)
+    if getattr(args, "as_of", None) is None and hasattr(args, "as_of"):
+        args.as_of = dt.date.today()  # the one place a clock is read; the date is printed
+    from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
+
+    try:
+        return int(args.run(args, ctx))
+    except (SanitasiError, OSError) as error:  # last resort: a message, never a traceback
+        ctx.say(error_text(error, ctx.lang))
+        ctx.worse(EXIT_USAGE)
+        return ctx.status

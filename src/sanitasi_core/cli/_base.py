@@ -1,0 +1,279 @@
+"""What every command shares: exit codes, the run's context, reading inputs, writing outputs.
+
+The library is imported inside the functions that need it, not at the top: ``sanitasi --help``
+and a usage error then answer without loading the engine, the reports or cattrs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+import attrs
+
+from sanitasi_core._messages import render
+from sanitasi_core._text import Lang
+
+if TYPE_CHECKING:
+    from sanitasi_core.rules import CompiledRulebook, Rulebook
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Command",
+    "Context",
+    "Run",
+    "decimal_comma",
+    "deliver",
+    "documents",
+    "emit",
+    "engine",
+    "error_text",
+    "files",
+    "load_rulebook",
+    "reason",
+    "wants_color",
+    "write_atomic",
+]
+
+EXIT_OK: Final = 0
+"""Everything was processed and valid."""
+EXIT_INVALID: Final = 1
+"""Some input was invalid; the rest was processed."""
+EXIT_USAGE: Final = 2
+"""Usage error, or input or output that cannot be read or written."""
+
+
+@attrs.define
+class Context:
+    """The state of one run: the language, the streams and the exit status so far."""
+
+    lang: Lang
+    out: TextIO
+    err: TextIO
+    status: int = EXIT_OK
+
+    def worse(self, status: int) -> None:
+        """Raise the exit status to *status* (never lower it)."""
+        self.status = max(self.status, status)
+
+    def say(self, text: str) -> None:
+        """Write a line to standard error."""
+        emit(self.err, text + "\n")
+
+    def unreadable(self, source: object, why: object) -> None:
+        """Report an input that cannot be read (exit 2)."""
+        self.say(f"{source}: {render('cli_unreadable', self.lang)}: {why}")
+        self.worse(EXIT_USAGE)
+
+    def invalid(self, source: object, details: str) -> None:
+        """Report an invalid input with its problems, one per line (exit 1)."""
+        self.say(f"{source}: {render('cli_invalid', self.lang)}")
+        for line in details.splitlines():
+            self.say(f"  {line}")
+        self.worse(EXIT_INVALID)
+
+
+Run = Callable[[argparse.Namespace, Context], int]
+"""A command's body: the parsed arguments and the context in, the exit status out."""
+
+
+@attrs.frozen(kw_only=True)
+class Command:
+    """One command of ``sanitasi``: its name, its own arguments and its body.
+
+    Attributes:
+        name: ``evaluate``, or ``rulebook check`` for a command of a group.
+        run: the body.
+        arguments: adds the command's own arguments to its parser, in a language.
+        shared: the shared option groups it takes: ``dated`` (``--as-of``, ``--fiscal-year``),
+            ``rulebook`` (``--rulebook``), ``output`` (``--output``), ``spreadsheet`` (``--bom``,
+            ``--sep``, ``--decimal-comma``).
+    """
+
+    name: str
+    run: Run
+    arguments: Callable[[argparse.ArgumentParser, Lang], None] = lambda _parser, _lang: None
+    shared: tuple[str, ...] = ()
+
+
+def emit(stream: TextIO, text: str) -> None:
+    """Write *text*; characters the stream cannot encode are replaced, never a traceback."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+    stream.flush()
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write *content* to *path* through a temporary file in the same folder and a rename.
+
+    On any failure the temporary file is removed and *path* is left as it was.
+    """
+    handle, temp = tempfile.mkstemp(
+        dir=path.parent or Path(), prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        # mkstemp creates the file private (0600); a report is meant to be shared, so give it
+        # the mode of the file it replaces, or what the umask allows for a new file.
+        Path(temp).chmod(_mode_for(path))
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def deliver(args: argparse.Namespace, ctx: Context, content: str) -> int:
+    """Write *content* to ``--output`` (atomically) or to standard output."""
+    if content and not content.endswith("\n"):
+        content += "\n"
+    target: Path | None = getattr(args, "output", None)
+    if target is None:
+        emit(ctx.out, content)
+        return ctx.status
+    try:
+        write_atomic(target, content)
+    except OSError as error:
+        ctx.say(render("cli_output_failed", ctx.lang, path=target, reason=reason(error)))
+        ctx.worse(EXIT_USAGE)
+    return ctx.status
+
+
+def reason(error: OSError) -> str:
+    """Why an operation on a file failed, as the system says it."""
+    return str(error.strerror or error)
+
+
+def files(paths: Sequence[Path], ctx: Context) -> list[Path]:
+    """Expand folders (every ``*.json`` inside, sorted by name); an empty folder is unreadable."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                inside = sorted(
+                    (p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file()),
+                    key=lambda p: p.name,
+                )
+            except OSError as error:
+                ctx.unreadable(path, reason(error))
+                continue
+            if not inside:
+                ctx.unreadable(path, render("cli_no_json_in_folder", ctx.lang))
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def documents(path: Path, ctx: Context) -> Iterator[tuple[str, bytes]]:
+    """Yield ``(source, document)``: the file, or each non-blank line of a ``.jsonl`` file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        ctx.unreadable(path, reason(error))
+        return
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        for number, line in enumerate(data.splitlines(), start=1):
+            if line.strip():
+                yield f"{path}:{number}", line
+    else:
+        yield str(path), data
+
+
+def wants_color(stream: TextIO) -> bool:
+    """Whether to colour the text written to *stream*: a terminal, and ``NO_COLOR`` unset."""
+    isatty = getattr(stream, "isatty", None)
+    return callable(isatty) and bool(isatty()) and not os.environ.get("NO_COLOR")
+
+
+def error_text(error: BaseException, lang: Lang) -> str:
+    """The message of *error* in *lang*, every problem on its own line."""
+    from sanitasi_core.reports import failure_message  # noqa: PLC0415
+
+    return failure_message(error).get(lang)
+
+
+_PLAIN_DECIMAL: Final = re.compile(r"^-?[0-9]+\.[0-9]+$")
+
+
+def decimal_comma(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with every plain decimal cell written with a comma (the header is kept)."""
+
+    def cell(value: str) -> str:
+        return value.replace(".", ",") if _PLAIN_DECIMAL.match(value) else value
+
+    return [rows[0], *[[cell(value) for value in row] for row in rows[1:]]]
+
+
+def _bundled_or_file(path: Path | str) -> Rulebook:
+    """A bundled version (``2020.1``: applied on any date) or a rulebook file."""
+    from sanitasi_core.rulebooks import (  # noqa: PLC0415
+        BUNDLED,
+        default_rulebook,
+        load_rulebook_file,
+    )
+
+    name = str(path)
+    if name == "default":
+        return default_rulebook()
+    if name in BUNDLED and not Path(name).exists():
+        # Chosen by name, a bundled rulebook is the user's choice for every date.
+        return attrs.evolve(default_rulebook(name), valid_to=None)
+    return load_rulebook_file(path)
+
+
+def load_rulebook(path: Path | str | None, ctx: Context) -> Rulebook | None:
+    """The rulebook named (file or bundled version; the default when ``None``), or ``None``.
+
+    A rulebook that cannot be read or is not valid is reported (exit 2).
+    """
+    from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
+
+    try:
+        if path is None:
+            return default_rulebook()
+        return _bundled_or_file(path)
+    except SanitasiError as error:
+        ctx.say(error_text(error, ctx.lang))
+        ctx.worse(EXIT_USAGE)
+        return None
+
+
+def engine(args: argparse.Namespace, ctx: Context) -> CompiledRulebook | None:
+    """The rulebook in force for ``--as-of`` and ``--fiscal-year`` (or ``--rulebook``), compiled.
+
+    ``None`` when there is none, reported (exit 2).
+    """
+    from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+    from sanitasi_core.rules import RulebookSet, rules_date  # noqa: PLC0415
+
+    try:
+        books = (
+            RulebookSet([_bundled_or_file(args.rulebook)]) if args.rulebook else default_rulebooks()
+        )
+        return books.in_force(rules_date(args.as_of, args.fiscal_year))
+    except SanitasiError as error:
+        ctx.say(error_text(error, ctx.lang))
+        ctx.worse(EXIT_USAGE)
+        return None
