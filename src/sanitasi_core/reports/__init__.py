@@ -74,7 +74,8 @@ from sanitasi_core.reports.text import batch_text, decision_text
 
 if TYPE_CHECKING:
     # The deprecated aliases, for type checkers (at run time, see __getattr__).
-    from sanitasi_core.batch import Batch, evaluate_batch
+    from sanitasi_core.batch import Batch as Batch
+    from sanitasi_core.batch import evaluate_batch as evaluate_batch
 
 # The constants are bound here, not only imported, so that the API reference (which reads the
 # docstrings of data from this file) documents them.
