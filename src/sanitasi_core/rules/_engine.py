@@ -5,8 +5,8 @@ Each leaf of the criterion language becomes a small *plan* (:class:`_Compare`, :
 :class:`~sanitasi_core.rules.results.CriterionResult` around ``decide``, the outcome-only path
 (:meth:`~sanitasi_core.rules.CompiledRulebook.outcomes`) keeps just its outcome. Inner nodes
 combine their items' outcomes with the same functions (:mod:`~sanitasi_core.rules._logic`) on
-both paths. Each explained result is built exactly once: who it is (id, message, reference) is fixed at compile
-time, so nothing is copied afterwards.
+both paths. Each explained result is built exactly once: who it is (id, message, reference) is
+fixed at compile time, so nothing is copied afterwards.
 """
 
 import datetime as dt
