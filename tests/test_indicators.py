@@ -2,13 +2,26 @@
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from sanitasi_core.indicators import CATALOGUE, Facts, ValueType, catalogue_as_json
-from sanitasi_core.model import DEFAULT_ASPECTS
+from sanitasi_core import Text
+from sanitasi_core.exceptions import RulebookError
+from sanitasi_core.indicators import (
+    CATALOGUE,
+    Facts,
+    MissingInput,
+    Observation,
+    ValueType,
+    catalogue_as_json,
+    indicator,
+)
+from sanitasi_core.model import DEFAULT_ASPECTS, MeetingKind
+from sanitasi_core.rulebooks import load_rulebook
+from sanitasi_core.rules import CriterionResult, ObservedNumber, Outcome, compile_rulebook
 from sanitasi_core.serialization import dossier_from_dict
 
 DEMO = Path(__file__).parent.parent / "examples" / "demo-sungai-lestari.json"
@@ -176,3 +189,97 @@ def test_rounding_never_passes_an_exact_failure():
     ]
     obs = facts(activities=acts, monitoring_reports=None).observe("apbd_realisation_pct")
     assert obs.value == Decimal("79.99")
+
+
+# --------------------------------------------------------------------------------------------
+# A toy indicator, added the way docs/explanation/design.md says
+# --------------------------------------------------------------------------------------------
+
+
+@indicator(
+    "coordination_meetings",
+    type=ValueType.COUNT,
+    unit="records",
+    quantum="1",
+    description=Text(id="Rapat koordinasi tahun ini", en="Coordination meetings this year"),
+    derivation=Text(
+        id="jumlah rapat koordinasi pada tahun anggaran yang dinilai",
+        en="the number of coordination meetings in the fiscal year assessed",
+    ),
+)
+def coordination_meetings(facts: Facts, _args: Mapping[str, str]) -> Observation:
+    """Count the coordination meetings held in the fiscal year; unknown when none are reported."""
+    if facts.seen.meetings is None:
+        where = Text(id="daftar rapat", en="the list of meetings")
+        return Observation(missing=(MissingInput(key="meetings", text=where),))
+    held = [
+        item.record
+        for item in facts.seen.meetings
+        if item.record.kind is MeetingKind.COORDINATION and item.record.date.year == facts.year
+    ]
+    return Observation(value=len(held))
+
+
+TOY_RULEBOOK = """
+schema = "sanitasi.rulebook/v1"
+id = "toy"
+version = "1"
+status = "official"
+valid_from = 2020-01-01
+title = { id = "Contoh", en = "Toy" }
+
+[[milestones]]
+id = "M1"
+title = { id = "Komitmen", en = "Commitment" }
+
+[[milestones.criteria]]
+id = "m1.meets"
+message = { id = "Pokja rapat dua kali setahun", en = "The working group meets twice a year" }
+reference = { basis = "a toy rule" }
+test = { op = "compare", indicator = "coordination_meetings", cmp = ">=", value = "2" }
+"""
+
+
+def _meetings(*days: dt.date) -> list[dict[str, str]]:
+    return [{"kind": "coordination", "date": day.isoformat()} for day in days]
+
+
+def test_a_toy_indicator_decides_a_rulebook_that_uses_it():
+    """An indicator declared with ``indicator`` and added to the catalogue decides a criterion."""
+    catalogue = CATALOGUE.with_indicators(coordination_meetings)
+    engine = compile_rulebook(load_rulebook(TOY_RULEBOOK, catalogue=catalogue), catalogue=catalogue)
+    region = {"code": "62.01", "name": "Kabupaten Kotawaringin Barat"}
+    day = dt.date(2025, 12, 31)
+
+    def criterion(**dossier: object) -> CriterionResult:
+        document = {"schema": "sanitasi.dossier/v2", "region": region, **dossier}
+        return engine.evaluate(dossier_from_dict(document), as_of=day).criterion("m1.meets")
+
+    twice = criterion(meetings=_meetings(dt.date(2025, 3, 1), dt.date(2025, 9, 1)))
+    assert (twice.outcome, twice.observed) == (Outcome.PASS, ObservedNumber(value=Decimal(2)))
+    once = criterion(meetings=_meetings(dt.date(2024, 3, 1), dt.date(2025, 9, 1)))
+    assert once.outcome is Outcome.FAIL
+    assert once.gap is not None
+    assert once.gap.amount == 1
+    unreported = criterion()
+    assert unreported.outcome is Outcome.UNKNOWN
+    assert [m.key for m in unreported.missing] == ["meetings"]
+
+
+def test_a_rulebook_naming_an_unregistered_indicator_is_refused():
+    """Without the toy in its catalogue, the loader and the compiler name the unknown indicator."""
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(TOY_RULEBOOK)
+    assert [p.code for p in info.value.problems] == ["unknown_indicator"]
+    book = load_rulebook(TOY_RULEBOOK, catalogue=CATALOGUE.with_indicators(coordination_meetings))
+    with pytest.raises(RulebookError, match="coordination_meetings"):
+        compile_rulebook(book)
+
+
+def test_the_built_in_catalogue_is_not_changed_by_adding_to_it():
+    """``with_indicators`` returns a new catalogue; nothing is registered globally."""
+    bigger = CATALOGUE.with_indicators(coordination_meetings)
+    assert "coordination_meetings" in bigger
+    assert "coordination_meetings" not in CATALOGUE
+    with pytest.raises(ValueError, match="declared twice"):
+        bigger.with_indicators(coordination_meetings)

@@ -46,6 +46,7 @@ from typing import Final, Literal
 
 import attrs
 
+from sanitasi_core._format import group_digits
 from sanitasi_core._messages import text as _text
 from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core._rupiah_words import LIMIT as _WORDS_LIMIT
@@ -452,12 +453,12 @@ def format_rupiah(
                 "rupiah_would_round",
             )
         fraction = fraction.ljust(decimals, "0")
-        return f"{sign}{prefix}{_group(integer)}{',' + fraction if fraction else ''}"
+        return f"{sign}{prefix}{group_digits(integer, '.')}{',' + fraction if fraction else ''}"
 
     shift = SCALES[scale]
     integer = integer.rjust(shift + 1, "0")
     integer, fraction = integer[:-shift], (integer[-shift:] + fraction).rstrip("0")
-    return f"{sign}{prefix}{_group(integer)}{',' + fraction if fraction else ''} {scale}"
+    return f"{sign}{prefix}{group_digits(integer, '.')}{',' + fraction if fraction else ''} {scale}"
 
 
 def _check_amount(value: object) -> Decimal:
@@ -476,9 +477,3 @@ def _split(value: Decimal) -> tuple[str, str]:
     """
     integer, _, fraction = format(value.copy_abs(), "f").partition(".")
     return integer.lstrip("0") or "0", fraction
-
-
-def _group(integer: str) -> str:
-    """Group an integer digit string by thousands with dots: ``1250000`` → ``1.250.000``."""
-    head = len(integer) % 3 or 3
-    return ".".join([integer[:head], *(integer[i : i + 3] for i in range(head, len(integer), 3))])

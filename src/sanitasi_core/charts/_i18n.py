@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
+from sanitasi_core._format import format_number
 from sanitasi_core._messages import render, text
 from sanitasi_core._text import Lang
 
@@ -35,17 +36,6 @@ both = text
 """Render chart text *code* in both languages (for error messages)."""
 
 
-def _group(integer: str, separator: str) -> str:
-    head = len(integer) % 3 or 3
-    return separator.join(
-        [integer[:head], *(integer[i : i + 3] for i in range(head, len(integer), 3))]
-    )
-
-
-def _marks(lang: Lang) -> tuple[str, str]:
-    return (".", ",") if lang == "id" else (",", ".")
-
-
 def value_of(value: Decimal | int) -> str:
     """The canonical text of a number, as written in ``data-value``: ``76.31``, ``12``, ``0``."""
     if isinstance(value, int):
@@ -56,11 +46,10 @@ def value_of(value: Decimal | int) -> str:
 
 def decimal_text(value: Decimal | int, lang: Lang) -> str:
     """Write *value* with every digit it has and the marks of *lang* (``76,31`` / ``76.31``)."""
-    digits = value_of(value)
-    sign = MINUS if digits.startswith("-") else ""
-    integer, _, fraction = digits.lstrip("-").partition(".")
-    group, point = _marks(lang)
-    return sign + _group(integer, group) + (point + fraction if fraction else "")
+    if value_of(value) == "0":
+        return "0"
+    # A chart writes the typographic minus sign.
+    return format_number(value, lang).replace("-", MINUS)
 
 
 def integer_text(value: int, lang: Lang) -> str:

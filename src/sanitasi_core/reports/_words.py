@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
+from sanitasi_core._format import format_number
 from sanitasi_core._messages import CATALOGUE, render
 from sanitasi_core._text import Lang
 from sanitasi_core.dates import format_date
@@ -71,8 +72,6 @@ _EN_MONTHS: Final = (
     "December",
 )
 
-_ID_MARKS: Final = str.maketrans(",.", ".,")
-"""English number marks to Indonesian: ``,`` groups thousands in English, ``.`` in Indonesian."""
 
 message = render
 """Render message *code* in *lang* (the catalogue's one renderer, re-exported for reports)."""
@@ -81,36 +80,6 @@ message = render
 # --------------------------------------------------------------------------------------------
 # Numbers and dates
 # --------------------------------------------------------------------------------------------
-
-
-def format_number(
-    value: Decimal | int | str, lang: Lang, *, places: int | None = None, grouping: bool = True
-) -> str:
-    """Write a number the way *lang* writes it, exactly (never through a float).
-
-    ``format_number(Decimal("1250000000.00"), "id")`` is ``1.250.000.000,00``; in ``en`` it is
-    ``1,250,000,000.00``.
-
-    Args:
-        value: the number (a string is read as a decimal).
-        lang: ``id`` (``.`` groups thousands, ``,`` marks decimals) or ``en`` (the reverse).
-        places: round half-even to this many decimal places; ``None`` keeps every digit given.
-        grouping: whether to group thousands.
-
-    Raises:
-        ValueError: if *value* is not a finite number.
-    """
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"not a number: {value!r}") from None
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    if places is not None:
-        number = number.quantize(Decimal(1).scaleb(-places))
-    # Decimal's own formatting is exact; it writes the English marks, swapped for Indonesian.
-    digits = format(number, ",f" if grouping else "f")
-    return digits.translate(_ID_MARKS) if lang == "id" else digits
 
 
 def format_day(day: dt.date, lang: Lang) -> str:
