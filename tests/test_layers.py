@@ -299,7 +299,7 @@ def _append(path: Path, line: str) -> None:
             "if TYPE_CHECKING:\n    from sanitasi_core.reports import text",
             "points up: rules may not import reports",
         ),
-        ("regions.py", "import sanitasi_core.testing", "only users' tests may import"),
+        ("codes.py", "import sanitasi_core.testing", "only users' tests may import"),
         ("indicators/_core.py", "from sanitasi_core import Dossier", "imports the public face"),
         ("testing/_scalars.py", "from sanitasi_core._wire import describe", "private module"),
     ],
