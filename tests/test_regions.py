@@ -216,7 +216,7 @@ def test_default_registry_is_cached() -> None:
 
 def test_import_reads_nothing() -> None:
     """Importing the module opens no data file and leaves the registry cache empty."""
-    src = Path(sanitasi_core.regions.__file__).resolve().parents[1]
+    src = Path(sanitasi_core.regions.__file__).resolve().parents[2]
     script = textwrap.dedent(
         """
         import sys
@@ -322,7 +322,7 @@ def test_from_csv_text_reports_csv_syntax_errors() -> None:
 
 def test_shipped_files_round_trip() -> None:
     """Loading the shipped CSV text directly gives the same registry as default_registry()."""
-    folder = Path(sanitasi_core.regions.__file__).parent / "data" / "wilayah"
+    folder = Path(sanitasi_core.regions.__file__).parents[1] / "data" / "wilayah"
     registry = RegionRegistry.from_csv_text(
         (folder / "provinces.csv").read_text(encoding="utf-8"),
         (folder / "regencies.csv").read_text(encoding="utf-8"),

@@ -1,221 +1,37 @@
-"""The official register of Indonesia's provinces and kabupaten/kota (Kemendagri codes).
+"""The register itself: :class:`RegionRegistry`, its look-ups and its suggestions."""
 
-A :class:`RegionRegistry` answers "which district is ``64.11``?" and "which codes are called
-*Bogor*?". The registry shipped with the package (:func:`default_registry`) holds the 38 provinces
-and 514 kabupaten/kota of Keputusan Menteri Dalam Negeri 300.2.2-2138 Tahun 2025, taken from
-``idn-area-data`` 4.0.1 (ODbL 1.0; see ``data/wilayah/README.md`` in the package). It is read on the
-first call, never at import. A newer official list can be loaded with
-:meth:`RegionRegistry.from_csv_text`.
-
-Codes are Kemendagri codes (not BPS codes): ``PP`` for a province and ``PP.KK`` for a
-kabupaten/kota, where ``KK`` 01-69 is a *kabupaten* and 71-99 a *kota*.
-"""
-
-import csv
 import difflib
-import functools
-import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from importlib.resources import files
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final, NoReturn, Self
 
-import attrs
-
-from sanitasi_core._messages import text
-from sanitasi_core._text import Text
+from sanitasi_core._messages import text as _text
 from sanitasi_core.codes import RegionKind
 from sanitasi_core.exceptions import Problem, UnknownRegionError, ValidationError
-
-__all__ = [
-    "Province",
-    "Regency",
-    "RegionKind",  # defined in sanitasi_core.codes, re-exported for convenience
-    "RegionRegistry",
-    "default_registry",
-]
-
-
-_PROVINCE_CODE: Final = re.compile(r"[0-9]{2}")
-_REGENCY_CODE: Final = re.compile(r"[0-9]{2}\.[0-9]{2}")
-# Longest first: "Kota Administrasi Jakarta Pusat" has the short name "Jakarta Pusat".
-_NAME_PREFIXES: Final = (
-    ("kabupaten administrasi ", RegionKind.KABUPATEN),
-    ("kota administrasi ", RegionKind.KOTA),
-    ("kabupaten ", RegionKind.KABUPATEN),
-    ("kota ", RegionKind.KOTA),
+from sanitasi_core.regions._csv import (
+    _PROVINCE_COLUMNS,
+    _PROVINCES_FILE,
+    _REGENCIES_FILE,
+    _REGENCY_COLUMNS,
+    _located,
+    _read_csv,
+    _regency_row_issues,
 )
-_PROVINCE_COLUMNS: Final = ("code", "name")
-_REGENCY_COLUMNS: Final = ("code", "province_code", "name")
-_PROVINCES_FILE: Final = "provinces.csv"
-_REGENCIES_FILE: Final = "regencies.csv"
+from sanitasi_core.regions._names import (
+    _REGENCY_CODE,
+    _check_province_code,
+    _check_text,
+    _describe,
+    _Issue,
+    _issue,
+    _normalise_name,
+    _raise,
+    _split_name,
+)
+from sanitasi_core.regions._records import Province, Regency
+
 _SUGGESTIONS: Final = 3
-
-_Issue = tuple[str, str, Text]  # (path, message code, text)
-
-
-_text = text
-
-
-def _issue(path: str, code: str, /, **params: object) -> _Issue:
-    return (path, code, _text(code, **params))
-
-
-def _describe(value: object) -> str:
-    return f"{value!r} ({type(value).__name__})"
-
-
-def _kind_of_code(code: str) -> RegionKind | None:
-    """Return the kind a ``PP.KK`` code stands for, or ``None`` if ``KK`` is 00 or 70."""
-    number = int(code[3:])
-    if 1 <= number <= 69:
-        return RegionKind.KABUPATEN
-    if 71 <= number <= 99:
-        return RegionKind.KOTA
-    return None
-
-
-def _split_name(name: str) -> tuple[RegionKind, str] | None:
-    """Split an official name into its kind and short name, or ``None`` without a known prefix.
-
-    ``"Kabupaten Mahakam Ulu"`` gives ``(KABUPATEN, "Mahakam Ulu")`` and ``"Kota Administrasi
-    Jakarta Pusat"`` gives ``(KOTA, "Jakarta Pusat")``. The prefix is matched case-insensitively.
-    """
-    folded = name.casefold()
-    for prefix, kind in _NAME_PREFIXES:
-        rest = name[len(prefix) :].strip()
-        if folded.startswith(prefix) and rest:
-            return kind, rest
-    return None
-
-
-def _normalise_name(name: str) -> str:
-    """Fold case and spaces, and read the abbreviation ``Kab.`` as ``Kabupaten``."""
-    folded = " ".join(name.split()).casefold()
-    for abbreviation in ("kab. ", "kab "):
-        if folded.startswith(abbreviation):
-            return "kabupaten " + folded[len(abbreviation) :].lstrip()
-    if folded.startswith("kab."):
-        return "kabupaten " + folded[len("kab.") :]
-    return folded
-
-
-def _to_kind(value: RegionKind | str) -> RegionKind:
-    """Accept ``"kabupaten"``/``"kota"`` for the enum; leave anything else to the validation."""
-    if isinstance(value, str) and not isinstance(value, RegionKind):
-        try:
-            return RegionKind(value)
-        except ValueError:
-            pass
-    return value  # type: ignore[return-value]  # rejected with a clear message
-
-
-def _check_text(path: str, value: object) -> list[_Issue]:
-    if not isinstance(value, str):
-        return [_issue(path, "expected_type", expected="a string", got=_describe(value))]
-    if not value.strip():
-        return [_issue(path, "not_blank", got=repr(value))]
-    return []
-
-
-def _check_province_code(path: str, code: object) -> list[_Issue]:
-    if not isinstance(code, str):
-        return [_issue(path, "expected_type", expected="a string", got=_describe(code))]
-    if not _PROVINCE_CODE.fullmatch(code):
-        return [_issue(path, "region_province_code_format", got=code)]
-    return []
-
-
-def _check_regency_code(path: str, code: object) -> list[_Issue]:
-    if not isinstance(code, str):
-        return [_issue(path, "expected_type", expected="a string", got=_describe(code))]
-    if not _REGENCY_CODE.fullmatch(code):
-        return [_issue(path, "region_regency_code_format", got=code)]
-    if _kind_of_code(code) is None:
-        return [_issue(path, "region_code_range", code=code)]
-    return []
-
-
-def _raise(issues: Sequence[_Issue]) -> None:
-    if issues:
-        raise ValidationError(Problem(path=p, code=c, text=t) for p, c, t in issues)
-
-
-@attrs.frozen(kw_only=True)
-class Province:
-    """A province (*provinsi*).
-
-    Attributes:
-        code: the two-digit Kemendagri code, e.g. ``"64"``.
-        name: the official name, e.g. ``"Kalimantan Timur"``.
-
-    Raises:
-        ValidationError: if the code is not two digits or the name is blank.
-    """
-
-    code: str
-    name: str
-
-    def __attrs_post_init__(self) -> None:
-        _raise([*_check_province_code("code", self.code), *_check_text("name", self.name)])
-
-
-@attrs.frozen(kw_only=True)
-class Regency:
-    """A kabupaten (regency) or kota (city): a district of the sanitation programme.
-
-    Attributes:
-        code: the Kemendagri code ``PP.KK``, e.g. ``"64.11"``.
-        name: the official name with its prefix, e.g. ``"Kabupaten Mahakam Ulu"``.
-        short_name: the name without ``Kabupaten``/``Kota`` (nor ``Administrasi``), e.g.
-            ``"Mahakam Ulu"``.
-        kind: kabupaten or kota; must agree with the code (``KK`` 01-69 kabupaten, 71-99 kota).
-        province_code: the code of its province, which must be the first part of *code*.
-
-    Raises:
-        ValidationError: listing every inconsistency between the fields.
-    """
-
-    code: str
-    name: str
-    short_name: str
-    kind: RegionKind = attrs.field(converter=_to_kind)
-    province_code: str
-
-    def __attrs_post_init__(self) -> None:
-        issues = [
-            *_check_regency_code("code", self.code),
-            *_check_text("name", self.name),
-            *_check_text("short_name", self.short_name),
-            *_check_province_code("province_code", self.province_code),
-        ]
-        kind: object = self.kind  # checked at run time: attrs does not enforce annotations
-        if not isinstance(kind, RegionKind):
-            choices = ", ".join(k.value for k in RegionKind)
-            issues.append(_issue("kind", "invalid_choice", got=repr(kind), choices=choices))
-        if not issues:
-            actual = _kind_of_code(self.code)
-            if actual is not None and actual != self.kind:
-                issues.append(
-                    _issue(
-                        "kind",
-                        "region_kind_mismatch",
-                        code=self.code,
-                        actual=actual.value,
-                        kind=self.kind.value,
-                    )
-                )
-            if not self.code.startswith(self.province_code + "."):
-                issues.append(
-                    _issue(
-                        "province_code",
-                        "region_province_mismatch",
-                        code=self.code,
-                        province=self.province_code,
-                    )
-                )
-        _raise(issues)
 
 
 class RegionRegistry:
@@ -516,121 +332,3 @@ def _unknown(code: str, message: str, suggestions: str) -> UnknownRegionError:
             code, _text(f"{message}_hint", code=code, suggestions=suggestions)
         )
     return UnknownRegionError(code, _text(message, code=code))
-
-
-def _located(issues: Iterable[_Issue], file: str, line: int) -> list[Problem]:
-    return [Problem(path=p, code=c, text=t, file=file, line=line) for p, c, t in issues]
-
-
-def _read_csv(
-    content: str, file: str, columns: tuple[str, ...], problems: list[Problem]
-) -> list[tuple[int, dict[str, str]]]:
-    """Return ``(line, row)`` pairs of the data rows; add every structural problem to *problems*."""
-
-    def problem(line: int, code: str, **params: object) -> None:
-        problems.append(
-            Problem(path="", code=code, text=_text(code, **params), file=file, line=line)
-        )
-
-    given: object = content
-    if not isinstance(given, str):
-        problem(0, "expected_type", expected="a string", got=_describe(given))
-        return []
-    reader = csv.reader(io.StringIO(given.removeprefix("\ufeff"), newline=""), strict=True)
-    rows: list[tuple[int, dict[str, str]]] = []
-    index: dict[str, int] | None = None
-    width = 0
-    try:
-        for raw in reader:
-            cells = [cell.strip() for cell in raw]
-            if not any(cells):
-                continue
-            if index is None:
-                index = {name: cells.index(name) for name in columns if cells.count(name) == 1}
-                width = len(cells)
-                if len(index) != len(columns):
-                    expected, got = ",".join(columns), ",".join(cells)
-                    problem(reader.line_num, "region_csv_header", expected=expected, got=got)
-                    return []
-                continue
-            if len(cells) != width:
-                problem(reader.line_num, "region_csv_columns", expected=width, got=len(cells))
-                continue
-            rows.append((reader.line_num, {name: cells[i] for name, i in index.items()}))
-    except csv.Error as err:
-        problem(reader.line_num, "region_csv_syntax", reason=str(err))
-        return []
-    if not rows and index is not None:
-        problem(reader.line_num, "region_csv_empty")
-    elif index is None:
-        problem(1, "region_csv_empty")
-    return rows
-
-
-def _regency_row_issues(
-    row: Mapping[str, str],
-    seen: Mapping[str, int],
-    province_line: Mapping[str, int],
-    bad_provinces: set[str],
-    provinces_readable: bool,
-) -> list[_Issue]:
-    """Return what is wrong with one data row of the kabupaten/kota file."""
-    code, province_code, name = row["code"], row["province_code"], row["name"]
-    issues = [
-        *_check_regency_code("code", code),
-        *_check_province_code("province_code", province_code),
-        *_check_text("name", name),
-    ]
-    if issues:
-        return issues
-    split = _split_name(name)
-    if split is None:
-        issues.append(_issue("name", "region_name_prefix", got=name))
-    else:
-        actual = _kind_of_code(code)
-        if actual is not None and actual != split[0]:
-            issues.append(
-                _issue(
-                    "name",
-                    "region_kind_mismatch",
-                    code=code,
-                    actual=actual.value,
-                    kind=split[0].value,
-                )
-            )
-    if not code.startswith(province_code + "."):
-        issues.append(
-            _issue("province_code", "region_province_mismatch", code=code, province=province_code)
-        )
-    elif (
-        provinces_readable
-        and province_code not in province_line
-        and province_code not in bad_provinces
-    ):
-        issues.append(
-            _issue("province_code", "unknown_province", province=province_code, code=code)
-        )
-    if code in seen:
-        issues.append(
-            _issue("code", "region_duplicate_code", code=code, first=f"line {seen[code]}")
-        )
-    return issues
-
-
-def _load_shipped() -> RegionRegistry:
-    folder = files("sanitasi_core") / "data" / "wilayah"
-    return RegionRegistry.from_csv_text(
-        (folder / _PROVINCES_FILE).read_text(encoding="utf-8"),
-        (folder / _REGENCIES_FILE).read_text(encoding="utf-8"),
-    )
-
-
-@functools.cache
-def default_registry() -> RegionRegistry:
-    """Return the registry shipped with the package, reading it on the first call only.
-
-    The data are the 38 provinces and 514 kabupaten/kota (416 kabupaten, 98 kota) of Keputusan
-    Menteri Dalam Negeri 300.2.2-2138 Tahun 2025, from ``idn-area-data`` 4.0.1 under the Open
-    Database License 1.0. The result is cached: every call returns the same object.
-    """
-    return _load_shipped()
