@@ -7,6 +7,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from sanitasi_core import reports
 from sanitasi_core.batch import Batch, evaluate_batch
 from sanitasi_core.reports import BatchResult, failure_message
 from sanitasi_core.rulebooks import default_rulebook
@@ -84,3 +85,17 @@ def test_fiscal_year_reaches_the_engine(engine, mahulu):
     decision = batch.evaluate("mahulu.json", mahulu)
     assert decision is not None
     assert decision.fiscal_year == 2024
+
+
+@pytest.mark.parametrize("fiscal_year", [None, 2024])
+def test_the_fiscal_year_is_shown_wherever_the_batch_is(engine, mahulu, fiscal_year):
+    """``evaluate_batch`` takes the fiscal year; the result, its title and its rows show it."""
+    result = evaluate_batch(engine, [("m.json", mahulu)], as_of=AS_OF, fiscal_year=fiscal_year)
+    year = fiscal_year or AS_OF.year
+    assert (result.fiscal_year, result.year) == (fiscal_year, year)
+    assert result.decisions[0].fiscal_year == year
+    for lang, words in (("en", f"(fiscal year {year})"), ("id", f"(tahun anggaran {year})")):
+        assert words in reports.batch_text(result, lang).splitlines()[0]
+        assert words in reports.batch_markdown(result, lang).splitlines()[0]
+        assert words in reports.batch_page(result, lang)
+    assert [row["fiscal_year"] for row in reports.records(result.decisions)] == [year]

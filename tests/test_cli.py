@@ -562,6 +562,25 @@ def test_rulebook_check_default(capsys):
     assert out.strip().endswith("(ppsp-ssk-milestones 2020.1, reconstructed, 19 criteria)")
 
 
+def test_rulebook_check_counts_one_criterion_in_the_singular(capsys, tmp_path):
+    """A rulebook of one criterion is "1 criterion" in English, "1 kriteria" in Indonesian."""
+    one = tmp_path / "one.toml"
+    one.write_text(
+        'schema = "sanitasi.rulebook/v1"\nid = "one"\nversion = "1"\nstatus = "official"\n'
+        'valid_from = 2020-01-01\ntitle = { id = "Satu", en = "One" }\n'
+        '[[milestones]]\nid = "M1"\ntitle = { id = "M1", en = "M1" }\n'
+        '[[milestones.criteria]]\nid = "c"\nmessage = { id = "uji", en = "test" }\n'
+        'reference = { basis = "test" }\ntest = { op = "present", fact = "designated" }\n',
+        encoding="utf-8",
+    )
+    assert (
+        run(capsys, "--lang", "en", "rulebook", "check", one)[1]
+        .strip()
+        .endswith("(one 1, official, 1 criterion)")
+    )
+    assert run(capsys, "--lang", "id", "rulebook", "check", one)[1].strip().endswith("1 kriteria)")
+
+
 def test_rulebook_check_invalid_and_unreadable(capsys, tmp_path):
     """An invalid rulebook exits 1, a missing one 2."""
     bad = tmp_path / "bad.toml"

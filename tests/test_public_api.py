@@ -33,7 +33,10 @@ def test_type_checkers_see_the_same_names_from_the_same_modules() -> None:
 
 PACKAGES = (
     "sanitasi_core.charts",
+    "sanitasi_core.households",
     "sanitasi_core.indicators",
+    "sanitasi_core.ladder",
+    "sanitasi_core.regions",
     "sanitasi_core.reports",
     "sanitasi_core.rules",
     "sanitasi_core.testing",

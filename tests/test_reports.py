@@ -479,12 +479,16 @@ def test_diff_text_lists_changes(engine, book):
     # Fiscal year 2025 assessed once its reports are in (the last one is issued in January).
     day = dt.date(2026, 3, 31)
     changes = diff_rulebooks(book, stricter, [demo_doc], as_of=day, fiscal_year=2025)
-    text = reports.diff_text(changes, "en", as_of=day, before=book, after=stricter, compared=1)
+    common = {"as_of": day, "before": book, "after": stricter, "compared": 1, "fiscal_year": 2025}
+    text = reports.diff_text(changes, "en", **common)
+    assert text.splitlines()[0].endswith("on 31 March 2026 (fiscal year 2025)")
+    assert "(tahun anggaran 2025)" in reports.diff_markdown(changes, "id", **common)
     assert "1 of 1 dossiers change level" in text
     assert "certain level M4 → M3" in text
     assert "criteria responsible: m4.apbd_realisation" in text
-    data = reports.diff_dict(changes, as_of=day, before=book, after=stricter, compared=1)
+    data = reports.diff_dict(changes, **common)
     assert data["changes"][0]["criteria"] == ["m4.apbd_realisation"]
+    assert data["fiscal_year"] == 2025
 
 
 def test_default_rulebooks_decide_the_same(decisions):
@@ -586,25 +590,14 @@ def test_importing_reports_does_not_import_the_runner():
     assert out.stdout.strip() == "False"
 
 
-def test_reports_import_neither_the_runner_nor_the_dossier_loader():
-    """Reports import neither the batch runner nor the formats, but for two named uses."""
-    found = []
-    for path in sorted(REPORTS.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.ImportFrom):
-                modules = [node.module or ""]
-            elif isinstance(node, ast.Import):
-                modules = [alias.name for alias in node.names]
-            else:
-                continue
-            found += [
-                f"{path.name}: {m}"
-                for m in modules
-                if m.startswith(("sanitasi_core.serialization", "sanitasi_core.batch"))
-            ]
-    # The exceptions: the type checkers' view of the two names that moved to batch, and the
-    # explanation's JSON, which writes observed values in the decision format's own way.
-    assert sorted(set(found)) == [
-        "__init__.py: sanitasi_core.batch",
-        "explain.py: sanitasi_core.serialization",
-    ]
+def test_importing_reports_loads_no_json_format():
+    """``import sanitasi_core.reports`` loads neither the formats nor cattrs: JSON loads on use."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import sanitasi_core.reports
+        print([m for m in ("sanitasi_core.serialization", "cattrs") if m in sys.modules])
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -114,6 +114,7 @@ class Batch:
             sources=tuple(s for s, _ in entries),
             failures=tuple(failures),
             summary=summarise(decisions, failures),
+            fiscal_year=self.fiscal_year,
             lang=lang,
         )
 
@@ -123,6 +124,7 @@ def evaluate_batch(
     documents: Iterable[tuple[str, str | bytes]],
     *,
     as_of: dt.date,
+    fiscal_year: int | None = None,
     lang: Lang = "id",
 ) -> BatchResult:
     """Evaluate ``(source, JSON document)`` pairs on *as_of*; bad documents become failures.
@@ -131,9 +133,10 @@ def evaluate_batch(
         engine: what evaluates a dossier: a compiled rulebook or a rulebook set.
         documents: ``(source, JSON document)`` pairs.
         as_of: the evaluation date.
+        fiscal_year: the fiscal year assessed (by default the year of *as_of*).
         lang: the language the result shows itself in, in a notebook.
     """
-    batch = Batch(engine, as_of)
+    batch = Batch(engine, as_of, fiscal_year=fiscal_year)
     for source, document in documents:
         batch.evaluate(source, document)
     return batch.result(lang=lang)

@@ -15,6 +15,7 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the folder holds no *.json file",
     },
     "cli_criteria_count": {"id": "{count} kriteria", "en": "{count} criteria"},
+    "cli_criteria_count_one": {"id": "1 kriteria", "en": "1 criterion"},
     "cli_bad_date": {
         "id": "tanggal tidak sah, diharapkan YYYY-MM-DD: {value!r}",
         "en": "invalid date, expected YYYY-MM-DD: {value!r}",

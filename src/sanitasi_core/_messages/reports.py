@@ -128,8 +128,8 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{observed} ({year}), {gap} to go",
     },
     "report_batch_title": {
-        "id": "Evaluasi milestone SSK: {count} masukan pada {date}",
-        "en": "SSK milestone evaluation: {count} inputs on {date}",
+        "id": "Evaluasi milestone SSK: {count} masukan pada {date} (tahun anggaran {year})",
+        "en": "SSK milestone evaluation: {count} inputs on {date} (fiscal year {year})",
     },
     "report_summary_levels": {
         "id": "Kab/kota menurut tingkat pasti: {levels}",
@@ -248,8 +248,8 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "report_required_present": {"id": "harus ada", "en": "required"},
     "report_required_absent": {"id": "harus tidak ada", "en": "must be absent"},
     "report_diff_title": {
-        "id": "Perbandingan rulebook {before} → {after} pada {date}",
-        "en": "Rulebook comparison {before} → {after} on {date}",
+        "id": "Perbandingan rulebook {before} → {after} pada {date} (tahun anggaran {year})",
+        "en": "Rulebook comparison {before} → {after} on {date} (fiscal year {year})",
     },
     "report_diff_count": {
         "id": "{changed} dari {compared} dosir berubah tingkat",

@@ -53,9 +53,15 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
             emit(
                 ctx.out,
                 f"{path}: {render('cli_valid', lang)} ({book.id} {book.version}, {status}, "
-                f"{render('cli_criteria_count', lang, count=criteria)})\n",
+                f"{_criteria_count(criteria, lang)})\n",
             )
     return ctx.status
+
+
+def _criteria_count(count: int, lang: Lang) -> str:
+    if count == 1:
+        return render("cli_criteria_count_one", lang)
+    return render("cli_criteria_count", lang, count=count)
 
 
 def _optional_rulebook(formats: tuple[str, ...]) -> Any:
@@ -140,6 +146,7 @@ def _diff(args: argparse.Namespace, ctx: Context) -> int:
         "before": before,
         "after": after,
         "compared": len(dossiers),
+        "fiscal_year": args.fiscal_year,
     }
     if args.format == "json":
         content = json.dumps(reports.diff_dict(changes, **common), ensure_ascii=False, indent=2)

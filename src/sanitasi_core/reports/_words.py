@@ -316,6 +316,17 @@ def target_line(distance: TargetDistance, lang: Lang) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def batch_title(result: BatchResult, lang: Lang) -> str:
+    """The title of a batch: how many inputs, on which date, for which fiscal year."""
+    return render(
+        "report_batch_title",
+        lang,
+        count=result.summary.total,
+        date=format_day(result.as_of, lang),
+        year=result.year,
+    )
+
+
 def summary_lines(result: BatchResult, lang: Lang) -> list[str]:
     """The counts of a batch: districts per certain level, undecided, invalid inputs."""
     summary = result.summary

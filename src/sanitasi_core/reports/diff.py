@@ -24,13 +24,16 @@ def _book_name(book: Rulebook) -> str:
     return f"{book.id} {book.version}"
 
 
-def _title(as_of: dt.date, before: Rulebook, after: Rulebook, lang: Lang) -> str:
+def _title(
+    as_of: dt.date, fiscal_year: int | None, before: Rulebook, after: Rulebook, lang: Lang
+) -> str:
     return render(
         "report_diff_title",
         lang,
         before=_book_name(before),
         after=_book_name(after),
         date=format_day(as_of, lang),
+        year=as_of.year if fiscal_year is None else fiscal_year,
     )
 
 
@@ -59,6 +62,7 @@ def diff_text(
     before: Rulebook,
     after: Rulebook,
     compared: int,
+    fiscal_year: int | None = None,
 ) -> str:
     """Return the districts whose level changes between two rulebooks, and the criteria why.
 
@@ -66,12 +70,13 @@ def diff_text(
         changes: from :func:`sanitasi_core.rules.diff_rulebooks`.
         lang: ``id`` or ``en``.
         as_of: the evaluation date used.
+        fiscal_year: the fiscal year assessed (``None``: the year of *as_of*).
         before: the first rulebook.
         after: the second rulebook.
         compared: how many dossiers were compared.
     """
     lines = [
-        _title(as_of, before, after, lang),
+        _title(as_of, fiscal_year, before, after, lang),
         render("report_diff_count", lang, changed=len(changes), compared=compared),
     ]
     for change in _by_region(changes):
@@ -91,6 +96,7 @@ def diff_markdown(
     before: Rulebook,
     after: Rulebook,
     compared: int,
+    fiscal_year: int | None = None,
 ) -> str:
     """Return :func:`diff_text` as a Markdown table.
 
@@ -98,6 +104,7 @@ def diff_markdown(
         changes: from :func:`sanitasi_core.rules.diff_rulebooks`.
         lang: ``id`` or ``en``.
         as_of: the evaluation date used.
+        fiscal_year: the fiscal year assessed (``None``: the year of *as_of*).
         before: the first rulebook.
         after: the second rulebook.
         compared: how many dossiers were compared.
@@ -120,7 +127,7 @@ def diff_markdown(
         for c in _by_region(changes)
     ]
     lines = [
-        f"# {escape(_title(as_of, before, after, lang))}",
+        f"# {escape(_title(as_of, fiscal_year, before, after, lang))}",
         "",
         escape(render("report_diff_count", lang, changed=len(changes), compared=compared)),
         "",
@@ -136,12 +143,14 @@ def diff_dict(
     before: Rulebook,
     after: Rulebook,
     compared: int,
+    fiscal_year: int | None = None,
 ) -> dict[str, Any]:
     """Return the rulebook comparison as JSON-ready data (``sanitasi.rulebook-diff/v1``).
 
     Args:
         changes: from :func:`sanitasi_core.rules.diff_rulebooks`.
         as_of: the evaluation date used.
+        fiscal_year: the fiscal year assessed (``None``: the year of *as_of*).
         before: the first rulebook.
         after: the second rulebook.
         compared: how many dossiers were compared.
@@ -153,6 +162,7 @@ def diff_dict(
     return {
         "schema": "sanitasi.rulebook-diff/v1",
         "as_of": as_of.isoformat(),
+        "fiscal_year": as_of.year if fiscal_year is None else fiscal_year,
         "before": {"id": before.id, "version": before.version},
         "after": {"id": after.id, "version": after.version},
         "compared": compared,

@@ -17,6 +17,7 @@ from sanitasi_core._text import LANGUAGES, Lang
 from sanitasi_core.reports._words import (
     LEVEL_KEYS,
     MARKS,
+    batch_title,
     criterion_message,
     format_day,
     gap_text,
@@ -207,15 +208,9 @@ def decision_page(decision: Decision, lang: Lang = "id") -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _batch_title(result: BatchResult, lang: Lang) -> str:
-    return render(
-        "report_batch_title", lang, count=result.summary.total, date=format_day(result.as_of, lang)
-    )
-
-
 def _batch_body(result: BatchResult, lang: Lang, *, detail: bool) -> str:
     summary = result.summary
-    parts = [f"<h1>{_e(_batch_title(result, lang))}</h1>", "<table><tbody>"]
+    parts = [f"<h1>{_e(batch_title(result, lang))}</h1>", "<table><tbody>"]
     for key in reversed(LEVEL_KEYS):
         name = level_key_name(key, lang)
         parts.append(f"<tr><th>{_e(name)}</th><td>{summary.levels.get(key, 0)}</td></tr>")
@@ -285,4 +280,4 @@ def batch_page(result: BatchResult, lang: Lang = "id") -> str:
 
     Each district's full report is in a ``<details>`` element (opens without any script).
     """
-    return _page(_batch_title(result, lang), _batch_body(result, lang, detail=True), lang)
+    return _page(batch_title(result, lang), _batch_body(result, lang, detail=True), lang)

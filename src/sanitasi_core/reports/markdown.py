@@ -14,6 +14,7 @@ from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 from sanitasi_core.reports._words import (
     MARKS,
+    batch_title,
     criterion_message,
     format_day,
     gap_text,
@@ -131,9 +132,7 @@ def batch_markdown(result: BatchResult, lang: Lang = "id", *, detail: bool = Fal
         lang: ``id`` or ``en``.
         detail: append a section per district.
     """
-    title = render(
-        "report_batch_title", lang, count=result.summary.total, date=format_day(result.as_of, lang)
-    )
+    title = batch_title(result, lang)
     lines = [f"# {escape(title)}", ""]
     lines.extend(f"- {escape(line)}" for line in summary_lines(result, lang))
     if result.decisions:

@@ -22,9 +22,8 @@ def decisions_json(decisions: Iterable[Decision], *, indent: int | None = 2) -> 
         decisions: the decisions.
         indent: the indentation of the JSON text; ``None`` writes it on one line.
     """
-    # Imported on use: the decision format lives in rulebooks for now, which brings the
-    # loaders' JSON and TOML machinery (cattrs) that no other report needs.
-    from sanitasi_core.rulebooks import decision_to_dict  # noqa: PLC0415
+    # Imported on use: the decision format brings cattrs, which no other report needs.
+    from sanitasi_core.serialization import decision_to_dict  # noqa: PLC0415
 
     return json.dumps([decision_to_dict(d) for d in decisions], ensure_ascii=False, indent=indent)
 
@@ -32,9 +31,10 @@ def decisions_json(decisions: Iterable[Decision], *, indent: int | None = 2) -> 
 def records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
     """Return one plain row per decision, for tables and data frames.
 
-    Keys: ``region_code``, ``region_name``, ``as_of`` (a :class:`datetime.date`), ``certain``,
-    ``possible`` (``"M1"`` … ``"M4"`` or ``None``), ``m4_year``, then one key per milestone
-    (``"M1"`` …) holding its outcome (``pass``, ``fail``, ``unknown``, ``not_applicable``).
+    Keys: ``region_code``, ``region_name``, ``as_of`` (a :class:`datetime.date`),
+    ``fiscal_year``, ``certain``, ``possible`` (``"M1"`` … ``"M4"`` or ``None``), ``m4_year``,
+    then one key per milestone (``"M1"`` …) holding its outcome (``pass``, ``fail``,
+    ``unknown``, ``not_applicable``).
     """
     rows = []
     for d in decisions:
@@ -42,6 +42,7 @@ def records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
             "region_code": d.region.code,
             "region_name": d.region.name,
             "as_of": d.as_of,
+            "fiscal_year": d.fiscal_year,
             "certain": d.certain_level.value if d.certain_level else None,
             "possible": d.possible_level.value if d.possible_level else None,
             "m4_year": d.m4_year,

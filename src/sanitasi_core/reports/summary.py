@@ -67,6 +67,7 @@ class BatchResult:
 
     Attributes:
         as_of: the evaluation date of the batch.
+        fiscal_year: the fiscal year assessed; ``None`` for the year of *as_of*.
         decisions: the decisions, sorted by region code, then source.
         sources: the source (file, or ``FILE:LINE``) of each decision, in the same order.
         failures: inputs that could not be evaluated, sorted by source.
@@ -79,7 +80,13 @@ class BatchResult:
     sources: tuple[str, ...]
     failures: tuple[Failure, ...]
     summary: BatchSummary
+    fiscal_year: int | None = None
     lang: Lang = "id"
+
+    @property
+    def year(self) -> int:
+        """The fiscal year assessed: :attr:`fiscal_year`, or the year of :attr:`as_of`."""
+        return self.as_of.year if self.fiscal_year is None else self.fiscal_year
 
     def _repr_html_(self) -> str:
         """Render the batch as rich HTML in Jupyter (the presentation lives in ``html``)."""

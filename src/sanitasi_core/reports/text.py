@@ -10,6 +10,7 @@ from sanitasi_core._text import Lang
 from sanitasi_core.model import Milestone
 from sanitasi_core.reports._words import (
     MARKS,
+    batch_title,
     criterion_message,
     format_day,
     gap_text,
@@ -148,12 +149,7 @@ def batch_text(
         detail: append the full report of every district.
     """
     lines = [
-        render(
-            "report_batch_title",
-            lang,
-            count=result.summary.total,
-            date=format_day(result.as_of, lang),
-        ),
+        batch_title(result, lang),
         *summary_lines(result, lang),
     ]
     if result.decisions:
