@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 from sanitasi_core import reports
+from sanitasi_core._text import Lang
 from sanitasi_core.batch import Batch, evaluate_batch
 from sanitasi_core.reports import BatchResult, failure_message
 from sanitasi_core.rulebooks import default_rulebook
@@ -94,7 +95,11 @@ def test_the_fiscal_year_is_shown_wherever_the_batch_is(engine, mahulu, fiscal_y
     year = fiscal_year or AS_OF.year
     assert (result.fiscal_year, result.year) == (fiscal_year, year)
     assert result.decisions[0].fiscal_year == year
-    for lang, words in (("en", f"(fiscal year {year})"), ("id", f"(tahun anggaran {year})")):
+    shown: tuple[tuple[Lang, str], ...] = (
+        ("en", f"(fiscal year {year})"),
+        ("id", f"(tahun anggaran {year})"),
+    )
+    for lang, words in shown:
         assert words in reports.batch_text(result, lang).splitlines()[0]
         assert words in reports.batch_markdown(result, lang).splitlines()[0]
         assert words in reports.batch_page(result, lang)
