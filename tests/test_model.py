@@ -675,3 +675,23 @@ def test_the_order_of_access_records_does_not_matter(order: list[int]) -> None:
     result = decision.criterion("m4.access_not_lower")
     assert str(result.observed) == "-0.5"
     assert any("susenas 80" in n.en for n in result.notes)
+
+
+def test_a_legal_instrument_holds_a_regulation_number_of_its_own_kind() -> None:
+    """A regulation number round-trips on a legal instrument; a kind that disagrees is refused."""
+    from sanitasi_core.decrees import RegulationKind, parse_regulation  # noqa: PLC0415
+    from sanitasi_core.model import InstrumentKind, LegalInstrument  # noqa: PLC0415
+
+    title = "PERATURAN BUPATI MAHAKAM ULU NOMOR 47 TAHUN 2021"
+    regulation = parse_regulation(title)
+    decree = LegalInstrument(kind=InstrumentKind.PERBUP, regulation=regulation)
+    assert decree.regulation is not None
+    assert (decree.regulation.number, decree.regulation.year) == ("47", 2021)
+    other = LegalInstrument(kind=InstrumentKind.OTHER, regulation=regulation)
+    assert other.regulation is not None
+    assert other.regulation.kind is RegulationKind.PERBUP
+    with pytest.raises(ValidationError) as info:
+        LegalInstrument(kind=InstrumentKind.PERDA, regulation=regulation)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code) == ("regulation.kind", "regulation_kind_mismatch")
+    assert "perbup" in problem.text.id and "perda" in problem.text.en

@@ -18,7 +18,7 @@ from sanitasi_core import _validators as v
 from sanitasi_core._messages import phrase, text
 from sanitasi_core._text import Text
 from sanitasi_core.codes import RegionLevel, parse_apbd_code, parse_region_code
-from sanitasi_core.decrees import parse_decree_number
+from sanitasi_core.decrees import Regulation, RegulationKind, parse_decree_number
 from sanitasi_core.exceptions import ParseError, Problem, ValidationError
 from sanitasi_core.regions import default_registry  # loads its data on first call, not here
 
@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_ASPECTS",
     "DOSSIER_SCHEMA",
     "DOSSIER_SCHEMAS",
+    "REGULATION_KINDS",
     "AccessRecord",
     "AccessSource",
     "Activity",
@@ -121,6 +122,17 @@ class InstrumentKind(StrEnum):
     SE = "se"  #: Circular (*Surat Edaran*).
     INSTRUKSI = "instruksi"  #: Instruction (*Instruksi Bupati/Wali Kota*).
     OTHER = "other"  #: Any other instrument.
+
+
+REGULATION_KINDS: Final[dict[InstrumentKind, RegulationKind]] = {
+    InstrumentKind.PERMENDAGRI: RegulationKind.PERMEN,
+    InstrumentKind.PERDA: RegulationKind.PERDA,
+    InstrumentKind.PERBUP: RegulationKind.PERBUP,
+    InstrumentKind.PERWALI: RegulationKind.PERWALI,
+    InstrumentKind.SE: RegulationKind.SE,
+    InstrumentKind.INSTRUKSI: RegulationKind.INSTRUKSI,
+}
+"""The regulation kind a :class:`LegalInstrument`'s ``regulation`` must have, by its kind."""
 
 
 class MeetingKind(StrEnum):
@@ -556,6 +568,10 @@ class LegalInstrument:
         date: the date it was signed (*tanggal penetapan*).
         issuer: who issued it (e.g. "Menteri Dalam Negeri", "Bupati Mahakam Ulu").
         title: its title or subject (*tentang …*).
+        regulation: for a regulation, its number as its title gives it (*Peraturan Bupati
+            Mahakam Ulu Nomor 47 Tahun 2021*): kind, issuer, number and year, read with
+            :func:`sanitasi_core.decrees.parse_regulation`. Its kind must agree with
+            :attr:`kind` where both name the same kind of instrument.
     """
 
     kind: InstrumentKind = attrs.field(validator=v.member_of(InstrumentKind))
@@ -563,7 +579,22 @@ class LegalInstrument:
     date: dt.date | None = _opt_date()
     issuer: str | None = _opt_text()
     title: str | None = _opt_text()
+    regulation: Regulation | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Regulation))
+    )
     provenance: "tuple[Provenance, ...]" = _provenance()
+
+    def __attrs_post_init__(self) -> None:
+        if self.regulation is None:
+            return
+        expected = REGULATION_KINDS.get(self.kind)
+        if expected is not None and self.regulation.kind is not expected:
+            raise v.invalid(
+                "regulation.kind",
+                "regulation_kind_mismatch",
+                got=self.regulation.kind.value,
+                kind=self.kind.value,
+            )
 
     def dated_between(self) -> tuple[dt.date, dt.date] | None:
         """The earliest and latest day it can have been signed; ``None`` when nothing tells.

@@ -128,8 +128,8 @@ _NUMBERS = st.one_of(
 
 
 @st.composite
-def _regulation(draw: st.DrawFn, *, subject: bool) -> Regulation:
-    kind = draw(st.sampled_from(tuple(RegulationKind)))
+def _regulation(draw: st.DrawFn, *, subject: bool, kinds: tuple[RegulationKind, ...]) -> Regulation:
+    kind = draw(st.sampled_from(kinds))
     return Regulation(
         kind=kind,
         issuer=draw(_issuer(kind)),
@@ -140,8 +140,10 @@ def _regulation(draw: st.DrawFn, *, subject: bool) -> Regulation:
 
 
 @functools.cache
-def regulations(*, subject: bool = True) -> st.SearchStrategy[Regulation]:
-    """Regulations (:class:`~sanitasi_core.decrees.Regulation`) of every kind.
+def regulations(
+    *, subject: bool = True, kinds: tuple[RegulationKind, ...] = tuple(RegulationKind)
+) -> st.SearchStrategy[Regulation]:
+    """Regulations (:class:`~sanitasi_core.decrees.Regulation`) of the given *kinds* (all).
 
     Issuers are real region names of the shipped registry (``Kabupaten Mahakam Ulu`` for a
     Perda, ``Mahakam Ulu`` for a Perbup), ministries for a Permen, none for national kinds;
@@ -149,8 +151,9 @@ def regulations(*, subject: bool = True) -> st.SearchStrategy[Regulation]:
 
     Args:
         subject: whether some of them have a subject (*tentang …*).
+        kinds: the kinds to draw from.
     """
-    return _regulation(subject=subject)
+    return _regulation(subject=subject, kinds=kinds)
 
 
 _SHORT = {

@@ -18,6 +18,7 @@ from sanitasi_core.decrees import format_decree_number
 from sanitasi_core.model import (
     ANNUAL_DOCUMENTS,
     DEFAULT_ASPECTS,
+    REGULATION_KINDS,
     Activity,
     AnnualPlan,
     AspectAssessment,
@@ -50,7 +51,7 @@ from sanitasi_core.model import (
     SubSector,
     WorkingGroup,
 )
-from sanitasi_core.testing._decrees import decree_numbers
+from sanitasi_core.testing._decrees import decree_numbers, regulations
 from sanitasi_core.testing._scalars import (
     _maybe,
     _scores,
@@ -117,13 +118,21 @@ def legal_instruments(
     Args:
         kinds: the kinds of instrument to draw from (default: all).
     """
+    return st.sampled_from(kinds).flatmap(_legal_instrument)
+
+
+@functools.cache
+def _legal_instrument(kind: InstrumentKind) -> st.SearchStrategy[LegalInstrument]:
+    # A regulation's number must be of the regulation kind its instrument kind names.
+    named = REGULATION_KINDS.get(kind)
     return st.builds(
         LegalInstrument,
-        kind=st.sampled_from(kinds),
+        kind=st.just(kind),
         number=_maybe(decree_numbers().map(format_decree_number) | texts()),
         date=_maybe(dates()),
         issuer=_maybe(texts()),
         title=_maybe(texts(max_size=24)),
+        regulation=_maybe(regulations(kinds=(named,)) if named else regulations()),
         provenance=_provenance_tuples(),
     )
 
