@@ -694,4 +694,5 @@ def test_a_legal_instrument_holds_a_regulation_number_of_its_own_kind() -> None:
         LegalInstrument(kind=InstrumentKind.PERDA, regulation=regulation)
     (problem,) = info.value.problems
     assert (problem.path, problem.code) == ("regulation.kind", "regulation_kind_mismatch")
-    assert "perbup" in problem.text.id and "perda" in problem.text.en
+    assert "perbup" in problem.text.id
+    assert "perda" in problem.text.en
