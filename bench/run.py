@@ -802,6 +802,31 @@ def bench_explain_batch(
     return {"explain_batch_vs_decode": block}
 
 
+def bench_extract(megabytes: float, reps: int) -> dict[str, Any]:
+    """Throughput of ``extract`` on generated news text (see ``bench/extract.py``)."""
+    import extract as news  # bench/extract.py: the text generator
+
+    from sanitasi_core.extract import extract
+
+    text = news.news_text(megabytes, seed=2024)
+    size = len(text.encode("utf-8")) / 1_000_000
+    times, found = [], 0
+    for _ in range(reps):
+        started = time.perf_counter()
+        found = len(extract(text, reference=dt.date(2024, 7, 22)))
+        times.append(time.perf_counter() - started)
+    rates = [size / t for t in times]
+    return {
+        "extract_mb_per_s": {
+            "megabytes": round(size, 3),
+            "mentions": found,
+            "reps": reps,
+            "seconds": summary(times),
+            "mb_per_s": summary(rates),
+        }
+    }
+
+
 # --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
@@ -819,6 +844,10 @@ ORDER = (
     "rules_dossier_vs_handwritten",
     "explain_batch_vs_decode",
 )
+
+
+REPORTED = ("extract_mb_per_s",)
+"""Keys reported without a goal."""
 
 
 def _main_value(block: dict[str, Any]) -> Any:
@@ -921,6 +950,12 @@ def text_report(result: dict[str, Any]) -> str:
         f"{x['n_decisions']} decisions): {us(x, 'explain', 'ms')} per batch; decoding "
         f"{x['n_districts']} dossiers {us(x, 'decode', 'ms')}"
     )
+    ex = result["extract_mb_per_s"]
+    lines.append(
+        f"  extract_mb_per_s: {ex['mb_per_s']['median']:.2f} MB/s on {ex['megabytes']} MB of "
+        f"generated news ({ex['mentions']} mentions; best {ex['mb_per_s']['max']:.2f} MB/s, "
+        f"{ex['reps']} runs)"
+    )
     missed = [key for key in ORDER if not result[key]["meets_goal"]]
     lines += ["", f"goals missed: {', '.join(missed) if missed else 'none'}"]
     lines.append(f"total benchmark time: {result['machine']['seconds']:.0f} s")
@@ -963,13 +998,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     result |= bench_explain_batch(dossiers, blobs, years, reps=3 if quick else 5)
     result |= bench_imports(runs=5 if quick else 15)
     result |= bench_memory(500 if quick else 10_000)
+    result |= bench_extract(0.1 if quick else 1.0, reps=3 if quick else 5)
     if quick:
         note = "quick run: 500 dossiers instead of 10,000"
         result["peak_load_10k_vs_msgspec"]["quick_note"] = note
         result["held_memory_vs_msgspec"]["quick_note"] = note
     result["machine"]["loadavg_end"] = list(os.getloadavg())
     result["machine"]["seconds"] = round(time.perf_counter() - started, 1)
-    result = {k: result[k] for k in ("machine", "quick", *ORDER)}
+    result = {k: result[k] for k in ("machine", "quick", *ORDER, *REPORTED)}
 
     text = json.dumps(result, indent=2)
     if args.json_file:

@@ -749,3 +749,75 @@ def test_output_file_is_readable_by_others(tmp_path) -> None:
         == 0
     )
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+# --------------------------------------------------------------------------------------------
+# extract
+# --------------------------------------------------------------------------------------------
+
+NEWS = (
+    "Ujoh Bilang, Senin (18/12/2023) | 10:03 WITA - Bupati menerima Keputusan Menteri Dalam\n"
+    "Negeri Nomor 100.4.3-1037/Kep/Bangda 2023. Tahun ini APBD sanitasi Rp 19 M, dana desa\n"
+    "Rp485,9 juta dan iuran Rp 25.000/bulan."
+)
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    return path
+
+
+def test_extract_finds_the_decree_the_date_and_three_amounts(capsys, news):
+    """``extract --format json`` gives each mention with offsets into the file's text."""
+    code, out, _ = run(capsys, "extract", news, "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["schema"] == "sanitasi.mentions/v1"
+    found = [(m["kind"], m["text"]) for m in document["mentions"] if m["kind"] != "region"]
+    assert found == [
+        ("date", "Senin (18/12/2023) | 10:03 WITA"),
+        ("decree", "100.4.3-1037/Kep/Bangda 2023"),
+        ("amount", "Rp 19 M"),
+        ("amount", "Rp485,9 juta"),
+        ("amount", "Rp 25.000/bulan"),
+    ]
+    for mention in document["mentions"]:
+        assert NEWS[mention["start"] : mention["end"]] == mention["text"]
+        line_start = NEWS.rfind("\n", 0, mention["start"]) + 1
+        assert mention["line"] == NEWS.count("\n", 0, mention["start"]) + 1
+        assert mention["column"] == mention["start"] - line_start + 1
+    amounts = [m["value"]["rupiah"] for m in document["mentions"] if m["kind"] == "amount"]
+    assert amounts == ["19000000000", "485900000", "25000"]
+
+
+def test_extract_text_shows_each_mention_in_context(capsys, news):
+    """The text format gives line:column, kind, value, and the mention in brackets in context."""
+    code, out, _ = run(capsys, "--lang", "en", "extract", news)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"{news}: 5 found"
+    assert "2:14  decree      100.4.3-1037/Kep/Bangda 2023" in lines
+    assert any("[Rp 19 M]" in line for line in lines)
+
+
+def test_extract_reads_standard_input_and_writes_csv(capsys, monkeypatch, news):
+    """``extract -`` reads standard input; CSV has stable column names."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(NEWS.encode())))
+    code, out, _ = run(capsys, "extract", "-", "--format", "csv", "--reference", "2023-12-20")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["kind", "start", "end", "line", "column", "text", "value"]
+    assert [rows[3][0], rows[3][5], rows[3][6]] == ["amount", "Rp 19 M", "Rp19.000.000.000"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_extract_refuses_what_it_cannot_read(capsys, tmp_path, lang):
+    """A missing file, a device and bytes that are not UTF-8 exit 2 with a message."""
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Rp 5 juta dibayar di Bogor \xe9".encode("latin-1"))
+    for path in (tmp_path / "missing.txt", Path("/dev/zero"), latin):
+        code, out, err = run(capsys, "--lang", lang, "extract", path)
+        assert (code, out) == (2, "")
+        assert str(path) in err

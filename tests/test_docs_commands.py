@@ -265,6 +265,10 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
             ),
         ],
     ),
+    "docs/how-to/extract-facts-from-text.md": (
+        None,
+        [Run("sanitasi --lang en extract kabar.txt --reference 2024-07-18")],
+    ),
     "docs/how-to/batch-a-province.md": (
         None,
         [
@@ -272,7 +276,7 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
             Run(
                 "sanitasi --lang en evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025",
                 check=_has(
-                    "SSK milestone evaluation: 14 inputs on 31 March 2026",
+                    "SSK milestone evaluation: 14 inputs on 31 March 2026 (fiscal year 2025)",
                     "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 13",
                 ),
             ),
@@ -285,7 +289,7 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
                 "--fiscal-year 2025",
                 status=1,
                 check=_has(
-                    "SSK milestone evaluation: 17 inputs on 31 March 2026",
+                    "SSK milestone evaluation: 17 inputs on 31 March 2026 (fiscal year 2025)",
                     "Invalid inputs: 1",
                     "Kota Samarinda",
                     "  - kaltim.jsonl:2",

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -53,12 +53,19 @@ from sanitasi_core._extract_regions import Region, region_index
 from sanitasi_core._messages import text as _text
 from sanitasi_core._rupiah_words import amount_in_words
 from sanitasi_core.dates import DateRange, ParsedDate, parse_date, parse_date_range
-from sanitasi_core.decrees import DecreeNumber, Regulation, parse_decree_number, parse_regulation
+from sanitasi_core.decrees import (
+    DecreeNumber,
+    Regulation,
+    format_decree_number,
+    format_regulation,
+    parse_decree_number,
+    parse_regulation,
+)
 from sanitasi_core.exceptions import ParseError, ValidationError
 from sanitasi_core.regions import RegionRegistry, default_registry
-from sanitasi_core.rupiah import Amount, parse_amount, parse_percent
+from sanitasi_core.rupiah import Amount, format_amount, parse_amount, parse_percent
 
-__all__ = ["Mention", "MentionKind", "MentionValue", "extract"]
+__all__ = ["Mention", "MentionKind", "MentionValue", "extract", "mention_data", "value_text"]
 
 
 class MentionKind(StrEnum):
@@ -310,3 +317,93 @@ def _argument_error(
         _text("format_field_type", expected_id=expected_id, expected_en=expected_en, got=value),
         "format_field_type",
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Mentions as data and as text
+# --------------------------------------------------------------------------------------------
+
+
+def _region_data(region: Region) -> dict[str, str]:
+    return {"code": region.code, "name": region.name}
+
+
+def _value_data(value: MentionValue) -> Any:
+    match value:
+        case ParsedDate():
+            return {
+                "date": value.date.isoformat(),
+                "time": value.time.isoformat() if value.time is not None else None,
+                "zone": value.zone,
+                "year_given": value.year_given,
+                "weekday_given": value.weekday_given,
+            }
+        case DateRange():
+            return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+        case Amount():
+            return {
+                "rupiah": format(value.value, "f"),
+                "period": value.period,
+                "words": value.words,
+            }
+        case Decimal():
+            return format(value, "f")
+        case DecreeNumber():
+            return format_decree_number(value)
+        case Regulation():
+            return {
+                "kind": value.kind.value,
+                "issuer": value.issuer,
+                "number": value.number,
+                "year": value.year,
+                "subject": value.subject,
+            }
+        case tuple():
+            return [_region_data(r) for r in value]
+        case _:
+            return _region_data(value)
+
+
+def mention_data(mention: Mention) -> dict[str, Any]:
+    """Return *mention* as JSON-ready data: ``kind``, ``start``, ``end``, ``text``, ``value``.
+
+    The value is plain data by kind: a date as ``{"date": "2023-12-18", "time": "10:03:00",
+    "zone": "WIB", ...}``, a range as ``{"start", "end"}``, an amount as ``{"rupiah":
+    "19000000000", "period", "words"}`` (an exact decimal string), a percentage as a decimal
+    string, a decree number in its canonical form, a regulation by its parts, a region as
+    ``{"code", "name"}`` (a list of them for a shared name).
+    """
+    return {
+        "kind": mention.kind.value,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "value": _value_data(mention.value),
+    }
+
+
+def value_text(mention: Mention) -> str:
+    """The value of *mention* on one line: ``2023-12-18 10:03 WIB``, ``Rp19.000.000.000``."""
+    value = mention.value
+    match value:
+        case ParsedDate():
+            parts = [value.date.isoformat()]
+            if value.time is not None:
+                parts.append(value.time.isoformat(timespec="minutes"))
+            if value.zone is not None:
+                parts.append(value.zone)
+            return " ".join(parts)
+        case DateRange():
+            return f"{value.start.isoformat()}/{value.end.isoformat()}"
+        case Amount():
+            return format_amount(value)
+        case Decimal():
+            return f"{format(value, 'f')} %"
+        case DecreeNumber():
+            return format_decree_number(value)
+        case Regulation():
+            return format_regulation(value)
+        case tuple():
+            return " | ".join(f"{r.code} {r.name}" for r in value)
+        case _:
+            return f"{value.code} {value.name}"

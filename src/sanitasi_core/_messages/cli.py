@@ -234,4 +234,34 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "berkas rumah tangga .csv, .jsonl atau .ndjson",
         "en": "household file, .csv, .jsonl or .ndjson",
     },
+    "cli_help_extract": {
+        "id": "temukan tanggal, jumlah Rupiah, nomor keputusan, peraturan dan wilayah dalam teks",
+        "en": "find the dates, Rupiah amounts, decree numbers, regulations and regions in a text",
+    },
+    "cli_help_extract_file": {
+        "id": "berkas teks UTF-8 (berita, laporan, isi keputusan); - untuk masukan standar",
+        "en": "a UTF-8 text file (news, report, text of a decree); - for standard input",
+    },
+    "cli_help_reference": {
+        "id": (
+            "tanggal penulisan teks YYYY-MM-DD (misalnya tanggal terbit berita), untuk tanggal "
+            "tanpa tahun; tanpa ini tanggal semacam itu dilewati"
+        ),
+        "en": (
+            "the date the text was written YYYY-MM-DD (e.g. a news item's publication date), "
+            "for dates without a year; without it such dates are skipped"
+        ),
+    },
+    "cli_not_utf8": {
+        "id": "bukan teks UTF-8 (bita {position})",
+        "en": "not UTF-8 text (byte {position})",
+    },
+    "cli_extract_none": {
+        "id": "tidak ada yang ditemukan",
+        "en": "nothing found",
+    },
+    "cli_extract_found": {
+        "id": "{source}: {count} temuan",
+        "en": "{source}: {count} found",
+    },
 }

@@ -1,9 +1,9 @@
 """The ``sanitasi`` command line: ``main(argv) -> int``.
 
 Commands: ``evaluate``, ``explain``, ``validate``, ``schema``, ``rulebook check|show|table|diff``,
-``indicators``, ``example`` and ``access``. Every message and help text exists in Bahasa
-Indonesia and English (``--lang id|en``, before or after the command; by default from ``LANG``,
-falling back to ``id``).
+``indicators``, ``example``, ``access`` and ``extract``. Every message and help text exists in
+Bahasa Indonesia and English (``--lang id|en``, before or after the command; by default from
+``LANG``, falling back to ``id``).
 
 Exit codes: 0 all good; 1 some input (a file in a batch, a line of a JSON Lines file, a household
 row) was invalid, the others were still processed; 2 usage error, or input or output that cannot
@@ -15,8 +15,9 @@ used is printed in every output format.
 The parts: ``_base`` (exit codes, the run's :class:`~sanitasi_core.cli._base.Context`, reading
 inputs and writing outputs, the :class:`~sanitasi_core.cli._base.Command` record), ``_parser``
 (the parser in either language), and one module per family of commands: ``_dossiers``,
-``_rulebooks``, ``_access``. A new command is a ``Command`` in its family's module, listed in
-:data:`COMMANDS` below, with its help text ``cli_help_<name>`` in the message catalogue.
+``_rulebooks``, ``_access``, ``_extract``. A new command is a ``Command`` in its family's
+module, listed in :data:`COMMANDS` below, with its help text ``cli_help_<name>`` in the message
+catalogue.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from sanitasi_core.cli import _access, _dossiers, _rulebooks
+from sanitasi_core.cli import _access, _dossiers, _extract, _rulebooks
 from sanitasi_core.cli._base import (
     EXIT_INVALID,
     EXIT_OK,
@@ -46,6 +47,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     _rulebooks.INDICATORS,
     _dossiers.EXAMPLE,
     _access.ACCESS,
+    _extract.EXTRACT,
 )
 """Every command, in the order ``sanitasi --help`` lists them."""
 
