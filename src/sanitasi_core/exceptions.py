@@ -8,12 +8,15 @@ problems (a dossier, a rulebook) carry them all in :attr:`problems`, each with i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
+from sanitasi_core._messages import render as _render
 from sanitasi_core._text import Lang, Text
 
 __all__ = [
+    "MAX_PROBLEMS",
     "DecisionFormatError",
     "DossierFormatError",
     "EvaluationError",
@@ -21,6 +24,7 @@ __all__ = [
     "NoRulebookInForceError",
     "ParseError",
     "Problem",
+    "ProblemCollector",
     "RulebookError",
     "SanitasiError",
     "UnknownRegionError",
@@ -68,22 +72,82 @@ class SanitasiError(Exception):
     """Root of every error sanitasi-core raises on purpose."""
 
 
+MAX_PROBLEMS: Final = 100
+"""The most problems an error keeps; the others are only counted (:attr:`omitted`).
+
+A document with a hundred thousand bad items costs a hundred problems and a count, not a
+hundred thousand messages.
+"""
+
+
+class ProblemCollector:
+    """Collects problems in bounded memory: the first *limit* are kept, the rest counted.
+
+    Args:
+        limit: how many problems to keep (default :data:`MAX_PROBLEMS`).
+    """
+
+    __slots__ = ("kept", "limit", "omitted")
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        self.kept: list[Problem] = []
+        self.omitted = 0
+        self.limit = limit
+
+    def add(self, problem: Problem) -> None:
+        """Keep *problem*, or count it when *limit* problems are kept already."""
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.omitted += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add every problem of *problems* (an iterable is consumed, never stored whole)."""
+        for problem in problems:
+            self.add(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.kept) or self.omitted > 0
+
+    def __len__(self) -> int:
+        """How many problems were added, kept or not."""
+        return len(self.kept) + self.omitted
+
+
 class _ProblemsMixin(Exception):  # noqa: N818  # a mixin, never raised on its own
     """Shared behaviour of errors that carry several problems.
 
+    At most :data:`MAX_PROBLEMS` problems are kept; the number of the others is :attr:`omitted`.
+
     Attributes:
-        problems: every problem found.
+        problems: the problems kept, in the order found.
+        omitted: how many more problems were found and not kept.
         source: the file or label of the input, when known.
     """
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems = tuple(problems)
+    def __init__(
+        self,
+        problems: Iterable[Problem] | ProblemCollector,
+        source: str | None = None,
+        *,
+        omitted: int = 0,
+    ) -> None:
+        if isinstance(problems, ProblemCollector):
+            collected = problems
+        else:
+            collected = ProblemCollector()
+            collected.extend(problems)
+        self.problems = tuple(collected.kept)
+        self.omitted = collected.omitted + omitted
         self.source = source
         super().__init__(self.render("en"))
 
     def render(self, lang: Lang = "en") -> str:
-        """Return every problem, one per line, in *lang*."""
-        return "\n".join(p.render(lang) for p in self.problems)
+        """Return every problem kept, one per line, in *lang*, and how many more there were."""
+        lines = [p.render(lang) for p in self.problems]
+        if self.omitted:
+            lines.append(_render("problems_omitted", lang, count=self.omitted))
+        return "\n".join(lines)
 
 
 class ValidationError(_ProblemsMixin, SanitasiError, ValueError):

@@ -95,6 +95,10 @@ GENERIC_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "nomor klinik (CC1-CC7) hanya untuk pertemuan jenis coaching_clinic",
         "en": "a clinic number (CC1-CC7) belongs only to a coaching_clinic meeting",
     },
+    "problems_omitted": {
+        "id": "… dan {count} masalah lain (tidak ditampilkan)",
+        "en": "… and {count} more problems (not shown)",
+    },
     "regulation_kind_mismatch": {
         "id": "jenis peraturan {got!r} tidak sesuai dengan jenis produk hukum {kind!r}",
         "en": "regulation kind {got!r} does not match the instrument kind {kind!r}",
