@@ -821,3 +821,34 @@ def test_extract_refuses_what_it_cannot_read(capsys, tmp_path, lang):
         code, out, err = run(capsys, "--lang", lang, "extract", path)
         assert (code, out) == (2, "")
         assert str(path) in err
+
+
+# --------------------------------------------------------------------------------------------
+# Internal errors and the version
+# --------------------------------------------------------------------------------------------
+
+
+def test_an_internal_error_exits_70_with_one_line_and_debug_shows_it(capsys, monkeypatch):
+    """A bug exits 70 with one line asking for a report; ``--debug`` lets the traceback through."""
+    import sanitasi_core.serialization  # noqa: PLC0415
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(sanitasi_core.serialization, "dossier_json_schema", broken)
+    code, out, err = run(capsys, "--lang", "en", "schema")
+    assert (code, out) == (70, "")
+    (line,) = err.splitlines()
+    assert "internal error (a bug in sanitasi-core" in line
+    assert "ZeroDivisionError: boom" in line
+    assert "--debug" in line
+    with pytest.raises(ZeroDivisionError):
+        main(["schema", "--debug"])
+
+
+def test_version_is_printed(capsys):
+    """``sanitasi --version`` prints the installed version and exits 0."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    code, out, _ = run(capsys, "--version")
+    assert (code, out.strip()) == (0, f"sanitasi {version('sanitasi-core')}")

@@ -84,11 +84,13 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "cli_help_exit_codes": {
         "id": (
             "Kode keluar: 0 semua sah; 1 ada masukan yang tidak sah (masukan lain tetap "
-            "diproses); 2 kesalahan penggunaan, atau masukan/keluaran tidak dapat dibaca/ditulis."
+            "diproses); 2 kesalahan penggunaan, atau masukan/keluaran tidak dapat dibaca/ditulis; "
+            "70 kesalahan internal (bug; laporkan)."
         ),
         "en": (
             "Exit codes: 0 all valid; 1 some input was invalid (the rest was still processed); "
-            "2 usage error, or input/output that cannot be read/written."
+            "2 usage error, or input/output that cannot be read/written; 70 internal error (a bug; "
+            "please report it)."
         ),
     },
     "cli_help_help": {"id": "tampilkan bantuan ini lalu keluar", "en": "show this help and exit"},
@@ -96,6 +98,21 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "cli_help_options": {"id": "opsi", "en": "options"},
     "cli_help_commands": {"id": "perintah", "en": "commands"},
     "cli_help_lang": {"id": "bahasa keluaran (id atau en)", "en": "output language (id or en)"},
+    "cli_help_debug": {
+        "id": "tampilkan jejak lengkap (traceback) bila terjadi kesalahan internal",
+        "en": "show the full traceback of an internal error",
+    },
+    "cli_help_version": {"id": "tampilkan versi lalu keluar", "en": "show the version and exit"},
+    "cli_internal_error": {
+        "id": (
+            "kesalahan internal (bug di sanitasi-core {version}): {error}. Mohon laporkan "
+            "dengan versi ini dan perintah yang dijalankan; --debug menampilkan jejaknya."
+        ),
+        "en": (
+            "internal error (a bug in sanitasi-core {version}): {error}. Please report it with "
+            "this version and the command you ran; --debug shows the traceback."
+        ),
+    },
     "cli_help_inputs": {
         "id": (
             "berkas dosir .json, folder (semua *.json di dalamnya, urut nama) atau berkas JSON "

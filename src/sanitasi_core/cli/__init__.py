@@ -7,7 +7,8 @@ Bahasa Indonesia and English (``--lang id|en``, before or after the command; by 
 
 Exit codes: 0 all good; 1 some input (a file in a batch, a line of a JSON Lines file, a household
 row) was invalid, the others were still processed; 2 usage error, or input or output that cannot
-be read or written. Bad input never produces a traceback.
+be read or written; 70 an internal error (a bug: one line asks for a report with the version,
+``--debug`` shows the traceback). Bad input never produces a traceback.
 
 This package is the one place that reads the clock: ``--as-of`` defaults to today, and the date
 used is printed in every output format.
@@ -27,8 +28,10 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
+from sanitasi_core._messages import render
 from sanitasi_core.cli import _access, _dossiers, _extract, _rulebooks
 from sanitasi_core.cli._base import (
+    EXIT_INTERNAL,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -37,9 +40,9 @@ from sanitasi_core.cli._base import (
     error_text,
     write_atomic,
 )
-from sanitasi_core.cli._parser import build_parser, pre_lang
+from sanitasi_core.cli._parser import build_parser, package_version, pre_lang
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "write_atomic"]
+__all__ = ["EXIT_INTERNAL", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "write_atomic"]
 
 COMMANDS: Final[tuple[Command, ...]] = (
     *_dossiers.COMMANDS,
@@ -79,3 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.say(error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)
         return ctx.status
+    except Exception as error:  # a bug: say so, and how to report it
+        if args.debug:
+            raise
+        shown = f"{type(error).__name__}: {error}"
+        message = render("cli_internal_error", ctx.lang, version=package_version(), error=shown)
+        ctx.say(f"sanitasi: {message}")
+        return EXIT_INTERNAL

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sanitasi_core.rules import CompiledRulebook, Rulebook
 
 __all__ = [
+    "EXIT_INTERNAL",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -48,6 +49,8 @@ EXIT_INVALID: Final = 1
 """Some input was invalid; the rest was processed."""
 EXIT_USAGE: Final = 2
 """Usage error, or input or output that cannot be read or written."""
+EXIT_INTERNAL: Final = 70
+"""An internal error: a bug (``EX_SOFTWARE`` of ``sysexits.h``); please report it."""
 
 
 @attrs.define

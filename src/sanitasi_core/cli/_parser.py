@@ -15,7 +15,17 @@ from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 from sanitasi_core.cli._base import EXIT_USAGE, Command
 
-__all__ = ["build_parser", "date_arg", "help_text", "pre_lang", "sep_arg"]
+__all__ = ["build_parser", "date_arg", "help_text", "package_version", "pre_lang", "sep_arg"]
+
+
+def package_version() -> str:
+    """The installed version of sanitasi-core (``unknown`` in a source tree not installed)."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("sanitasi-core")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "unknown"
 
 
 def help_text(key: str, lang: Lang) -> str:
@@ -123,8 +133,9 @@ def _shared(lang: Lang) -> dict[str, argparse.ArgumentParser]:
         return help_text(key, lang)
 
     common = argparse.ArgumentParser(add_help=False)
-    # --lang is accepted before or after the command.
+    # --lang and --debug are accepted before or after the command.
     common.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS, help=h("lang"))
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=h("debug"))
     output = argparse.ArgumentParser(add_help=False)
     output.add_argument("--output", "-o", type=Path, metavar="FILE", help=h("output"))
     dated = argparse.ArgumentParser(add_help=False)
@@ -155,7 +166,13 @@ def build_parser(lang: Lang, commands: Sequence[Command]) -> argparse.ArgumentPa
     parser = parser_class(
         prog="sanitasi", description=help_text("prog", lang), parents=[shared["common"]]
     )
-    parser.set_defaults(lang=lang)
+    parser.set_defaults(lang=lang, debug=False)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"sanitasi {package_version()}",
+        help=help_text("version", lang),
+    )
     metavar = "PERINTAH" if lang == "id" else "COMMAND"
     title = help_text("commands", lang)
     top = parser.add_subparsers(dest="command", required=True, metavar=metavar, title=title)
