@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -290,3 +291,35 @@ def test_interval_outcome_is_sound(low, extra, limit, cmp):
         assert truths == {False}
     else:
         assert truths == {True, False}
+
+
+class TestSharedDefinitions:
+    @staticmethod
+    def _chain(levels: int) -> str:
+        """Definitions d0 … dN where each refers to the one before twice (2^N paths to d0)."""
+        parts = [
+            '[[definitions]]\nid = "d0"\nmessage = { id = "d0", en = "d0" }\n'
+            'reference = { basis = "test" }\ntest = { op = "present", fact = "designated" }\n'
+        ]
+        for level in range(1, levels + 1):
+            below = f'{{ op = "ref", criterion = "d{level - 1}" }}'
+            parts.append(
+                f'[[definitions]]\nid = "d{level}"\nmessage = {{ id = "d", en = "d" }}\n'
+                f'reference = {{ basis = "test" }}\n'
+                f'test = {{ op = "all", of = [{below}, {below}] }}\n'
+            )
+        return "".join(parts)
+
+    def test_a_definition_referred_to_along_many_paths_is_evaluated_once(self):
+        """40 levels of definitions each naming the one below twice evaluate in bounded time."""
+        levels = 40  # 2^40 paths: without sharing this would never finish
+        definitions = self._chain(levels)
+        test = f'{{ op = "ref", criterion = "d{levels}" }}'
+        engine = compile_rulebook(load_rulebook(book(test, definitions)))
+        dossier = dossier_from_dict(BASE["dossier"])
+        started = time.perf_counter()
+        decision = engine.evaluate(dossier, as_of=dt.date(2025, 12, 31))
+        outcomes = engine.outcomes(dossier, as_of=dt.date(2025, 12, 31))
+        assert decision.criterion("c").outcome is Outcome.PASS
+        assert set(outcomes.values()) == {Outcome.PASS}
+        assert time.perf_counter() - started < 30  # generous: it takes milliseconds

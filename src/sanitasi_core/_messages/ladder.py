@@ -150,6 +150,16 @@ LADDER_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "tanggal pengurasan terakhir {emptied} jatuh setelah tanggal survei {survey}",
         "en": "the last emptying date {emptied} is after the survey date {survey}",
     },
+    "ladder_survey_date_too_early": {
+        "id": (
+            "tanggal survei {got} terlalu awal: paling awal {earliest} (jendela pengurasan lima"
+            " tahun tidak dapat dimulai sebelum tahun 1); periksa tahunnya"
+        ),
+        "en": (
+            "the survey date {got} is too early: the earliest is {earliest} (the five-year"
+            " emptying window cannot start before year 1); check the year"
+        ),
+    },
     "ladder_last_emptied_type": {
         "id": "diharapkan tanggal, 'never', atau kosong (tidak diketahui), didapat {got}",
         "en": "expected a date, 'never' or nothing (not known), got {got}",

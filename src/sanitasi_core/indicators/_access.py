@@ -21,6 +21,7 @@ from sanitasi_core.indicators._core import (
     more_records,
     percent,
     unknown,
+    wide,
 )
 from sanitasi_core.model import (
     AccessRecord,
@@ -136,9 +137,9 @@ def layak_change_pp(f: Facts, _: Mapping[str, str]) -> Observation:
         return Observation(missing=now.missing + before.missing)
     assert isinstance(now.value, Decimal)  # noqa: S101
     assert isinstance(before.value, Decimal)  # noqa: S101
-    return Observation(
-        value=now.value - before.value, detail=dict(now.detail), notes=now.notes + before.notes
-    )
+    with wide():  # exact: both shares are quantized to 0.01
+        change = now.value - before.value
+    return Observation(value=change, detail=dict(now.detail), notes=now.notes + before.notes)
 
 
 @indicator(

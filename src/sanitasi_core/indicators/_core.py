@@ -6,7 +6,9 @@ built-in catalogue as its default; derivations name that type for the type check
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
@@ -22,6 +24,33 @@ if TYPE_CHECKING:
 
 _HUNDRED: Final = Decimal(100)
 CENT: Final = Decimal("0.01")
+
+PRECISION: Final = 120
+"""Significant digits of the indicators' arithmetic (:func:`wide`).
+
+A dossier amount has at most 40 integer and 20 decimal digits (``DECIMAL_PATTERN``), so 60
+significant digits. A sum of up to 10**20 such amounts, times 100 and divided by the smallest
+one (10**-20), quantized to 0.01, has at most 84 digits: 120 digits hold every value the
+format admits exactly, with room to spare. Python's default context (28 digits) rounds such
+amounts and raises ``InvalidOperation`` when quantizing them.
+"""
+
+
+_WIDE: Final = decimal.Context(
+    prec=PRECISION,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
+def wide(rounding: str = decimal.ROUND_HALF_EVEN) -> AbstractContextManager[decimal.Context]:
+    """A local decimal context of :data:`PRECISION` digits rounding by *rounding*.
+
+    Sums, products and differences of dossier amounts are exact in it; a division rounds by
+    *rounding*, which the caller sets to the side that never lets a failing value pass.
+    """
+    return decimal.localcontext(_WIDE, rounding=rounding)
 
 
 class ValueType(StrEnum):
@@ -302,9 +331,13 @@ def percent(part: Decimal, whole: Decimal, *, higher_is_better: bool) -> Decimal
 
     Rounding then never lets a value pass a threshold that the exact value fails: 79.995 % of
     planned stays below 80 %.
+
+    The arithmetic runs in :func:`wide`: the quotient is rounded in the same direction as the
+    result, so rounding it twice never crosses a step of 0.01 the exact value does not reach.
     """
     rounding = ROUND_FLOOR if higher_is_better else ROUND_CEILING
-    return (part * _HUNDRED / whole).quantize(CENT, rounding=rounding)
+    with wide(rounding):
+        return (part * _HUNDRED / whole).quantize(CENT, rounding=rounding)
 
 
 def missing(key: str, code: str, /, **params: object) -> MissingInput:
@@ -362,4 +395,6 @@ def households_gap(
     households = obs.detail.get("households")
     if households is None:
         return {}
-    return {"households": (households * gap / 100).to_integral_value(rounding=ROUND_CEILING)}
+    with wide(ROUND_CEILING):
+        needed = (households * gap / _HUNDRED).to_integral_value(rounding=ROUND_CEILING)
+    return {"households": needed}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 from sanitasi_core._messages import text
 from sanitasi_core.exceptions import EvaluationError
@@ -13,6 +14,8 @@ from sanitasi_core.indicators._seen import Seen, see
 from sanitasi_core.model import Dossier
 
 __all__ = ["Facts"]
+
+T = TypeVar("T")
 
 
 class Facts:
@@ -34,7 +37,16 @@ class Facts:
         EvaluationError: if *fiscal_year* is after the year of *as_of*.
     """
 
-    __slots__ = ("_cache", "as_of", "aspect_aliases", "catalogue", "scope", "seen", "year")
+    __slots__ = (
+        "_cache",
+        "_shared",
+        "as_of",
+        "aspect_aliases",
+        "catalogue",
+        "scope",
+        "seen",
+        "year",
+    )
 
     def __init__(
         self,
@@ -60,6 +72,20 @@ class Facts:
         self.aspect_aliases: Mapping[str, tuple[str, ...]] = aspect_aliases or {}
         self.catalogue: Mapping[str, IndicatorSpec] = catalogue or CATALOGUE
         self._cache: dict[Key, Observation] = {}
+        self._shared: dict[Hashable, object] = {}
+
+    def shared(self, key: Hashable, compute: Callable[[Facts], T]) -> T:
+        """Return ``compute(self)``, computed at most once per *key* for these facts.
+
+        The engine keeps the result of a rulebook definition here, so that a definition referred
+        to many times (directly or through other definitions) is evaluated once: the cost of an
+        evaluation is bounded by the size of the rulebook, not by the number of paths to a node.
+        """
+        if key in self._shared:
+            return self._shared[key]  # type: ignore[return-value]  # stored by this method
+        found = compute(self)
+        self._shared[key] = found
+        return found
 
     def scoped(self, index: int) -> Facts:
         """Return the facts of one service model alone (for a ``some`` quantifier)."""

@@ -18,6 +18,7 @@ from sanitasi_core.indicators._core import (
     more_records,
     percent,
     unknown,
+    wide,
 )
 from sanitasi_core.model import (
     FundingGroup,
@@ -57,8 +58,10 @@ def _rupiah_gap(
     planned, realised = obs.detail.get("planned"), obs.detail.get("realised")
     if planned is None or realised is None or gap <= 0:
         return {}
-    needed = planned * limit / 100 - realised + (_SEN if strict else 0)
-    return {"rupiah": needed.quantize(_SEN, rounding=ROUND_CEILING)} if needed > 0 else {}
+    with wide(ROUND_CEILING):  # exact for every amount the format admits; never too little
+        needed = planned * limit / 100 - realised + (_SEN if strict else 0)
+        needed = needed.quantize(_SEN, rounding=ROUND_CEILING)
+    return {"rupiah": needed} if needed > 0 else {}
 
 
 @indicator(
@@ -102,8 +105,9 @@ def apbd_realisation_pct(f: Facts, args: Mapping[str, str]) -> Observation:
                 )
             )
             continue
-        planned += a.planned
-        realised += a.realised
+        with wide():  # the sums are exact (the default context keeps only 28 digits)
+            planned += a.planned
+            realised += a.realised
     more = more_records(f, "activities")
     if more is not None:
         undecided.append(more)  # an APBD activity of the year may be missing from the list

@@ -26,6 +26,7 @@ from sanitasi_core.indicators._core import (
     more_records,
     tally,
     unknown,
+    wide,
 )
 from sanitasi_core.model import (
     DEFAULT_ASPECTS,
@@ -438,7 +439,9 @@ def aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
             if a.assessed_on.year == year:
                 latest[a.aspect] = MATURITY_SCALE.level(a.score)
         if all(aspect in latest for aspect in DEFAULT_ASPECTS):
-            mean = sum((latest[a] for a in DEFAULT_ASPECTS), Decimal(0)) / len(DEFAULT_ASPECTS)
+            with wide(ROUND_FLOOR):
+                total = sum((latest[a] for a in DEFAULT_ASPECTS), Decimal(0))
+                mean = total / len(DEFAULT_ASPECTS)
             best = mean if best is None else max(best, mean)
     if best is not None:
         return Observation(value=best.quantize(CENT, rounding=ROUND_FLOOR))

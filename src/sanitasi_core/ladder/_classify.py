@@ -17,6 +17,7 @@ from sanitasi_core._messages import text as _text
 from sanitasi_core._text import Text
 from sanitasi_core.ladder._record import (
     _RANK,
+    EARLIEST_SURVEY_DATE,
     Area,
     Disposal,
     Facility,
@@ -73,6 +74,10 @@ def emptied_recently(
 
 @functools.lru_cache(maxsize=4096)
 def _window_start(survey_date: dt.date) -> dt.date:
+    # Before 0006-01-01 the window would start before year 1: it starts at date.min instead
+    # (the earliest date there is), so the function is total over every date.
+    if survey_date < EARLIEST_SURVEY_DATE:
+        return dt.date.min
     start: dt.date = survey_date - EMPTYING_WINDOW
     return start
 

@@ -122,6 +122,19 @@ def _check_weight(inst: object, attribute: "attrs.Attribute[Any]", value: object
         )
 
 
+EARLIEST_SURVEY_DATE: Final = dt.date(6, 1, 1)
+"""The earliest survey date accepted: its five-year emptying window starts in year 1."""
+
+
+def _check_survey_date(_inst: object, attribute: "attrs.Attribute[Any]", value: dt.date) -> None:
+    if value < EARLIEST_SURVEY_DATE:
+        raise ValidationError.single(
+            attribute.name,
+            _text("ladder_survey_date_too_early", got=value, earliest=EARLIEST_SURVEY_DATE),
+            "ladder_survey_date_too_early",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class HouseholdRecord:
     """One household's answers to the sanitation questions of a survey (*data rumah tangga*).
@@ -139,7 +152,9 @@ class HouseholdRecord:
         sludge_treated: whether the emptied sludge is treated at an IPLT.
         weight: the survey weight (how many households the record stands for), more than 0,
             at most :data:`MAX_WEIGHT`, at most :data:`WEIGHT_PLACES` decimal places; default 1.
-        survey_date: the date of the interview.
+        survey_date: the date of the interview, not before :data:`EARLIEST_SURVEY_DATE`
+            (0006-01-01: an earlier year is a typing error, and its five-year emptying window
+            would start before year 1).
     """
 
     household_id: str = attrs.field(validator=v.text_value)
@@ -152,7 +167,7 @@ class HouseholdRecord:
     weight: Decimal = attrs.field(
         default=Decimal(1), converter=v.to_decimal, validator=_check_weight
     )
-    survey_date: dt.date = attrs.field(validator=v.date_value)
+    survey_date: dt.date = attrs.field(validator=[v.date_value, _check_survey_date])
 
     def __attrs_post_init__(self) -> None:
         emptied = self.last_emptied

@@ -201,6 +201,7 @@ class Compiler:
         self.catalogue = catalogue
         self.definitions = {d.id: d for d in rulebook.definitions}
         self.compiled_refs: dict[str, Evaluator] = {}
+        self.fast_refs: dict[str, Decider] = {}
         counted = rulebook.aspects.keys() if rulebook.aspects is not None else frozenset()
         self.counted = counted
 
@@ -222,7 +223,7 @@ class Compiler:
                 inner = self.fast(node.of)
                 return lambda f: negate(inner(f))
             case RefNode():
-                return self.fast(self.definitions[node.criterion].test)
+                return self._fast_ref(node.criterion)
             case SomeNode():
                 test = self.fast(node.test)
 
@@ -285,9 +286,20 @@ class Compiler:
             case _:
                 assert_never(node)
 
+    def _fast_ref(self, name: str) -> Decider:
+        # Compiled once per definition, decided once per facts: a definition referred to along
+        # many paths (d2 = all(d1, d1), d1 = all(d0, d0), ...) costs its size, never 2^depth.
+        if name not in self.fast_refs:
+            decide = self.fast(self.definitions[name].test)
+            key = ("outcome", name)
+            self.fast_refs[name] = lambda f: f.shared(key, decide)
+        return self.fast_refs[name]
+
     def _ref(self, name: str) -> Evaluator:
         if name not in self.compiled_refs:
-            self.compiled_refs[name] = self.criterion(self.definitions[name])
+            run = self.criterion(self.definitions[name])
+            key = ("result", name)
+            self.compiled_refs[name] = lambda f: f.shared(key, run)
         return self.compiled_refs[name]
 
     def _group(

@@ -12,6 +12,7 @@ from sanitasi_core._format import number_text
 from sanitasi_core._messages import CATALOGUE, text
 from sanitasi_core._text import Text
 from sanitasi_core.indicators import IndicatorSpec, MissingInput, Observation
+from sanitasi_core.indicators._core import wide
 from sanitasi_core.indicators._seen import Seen
 from sanitasi_core.rules._logic import Cmp, Outcome
 from sanitasi_core.rules.language import RecordSet
@@ -25,14 +26,19 @@ NOTHING = Text(id="", en="")
 
 
 def numeric_gap(observed: Decimal, cmp: Cmp, limit: Decimal, quantum: Decimal) -> Decimal:
-    """The smallest change (signed) that makes ``observed cmp limit`` hold, in quanta."""
-    if cmp is Cmp.GT:
-        return limit - observed + quantum
-    if cmp is Cmp.LT:
-        return limit - observed - quantum
-    if cmp is Cmp.NE:
-        return quantum  # any step away
-    return limit - observed
+    """The smallest change (signed) that makes ``observed cmp limit`` hold, in quanta.
+
+    Computed in :func:`~sanitasi_core.indicators._core.wide`: exact for every value a dossier
+    admits (the default context keeps only 28 digits).
+    """
+    with wide():
+        if cmp is Cmp.GT:
+            return limit - observed + quantum
+        if cmp is Cmp.LT:
+            return limit - observed - quantum
+        if cmp is Cmp.NE:
+            return quantum  # any step away
+        return limit - observed
 
 
 def provide(missing: Iterable[MissingInput]) -> tuple[str, ...]:
@@ -100,9 +106,10 @@ def count_gap(need: int, label: Text) -> Gap:
 def cost(result: CriterionResult) -> tuple[int, Decimal]:
     """A rough cost of making *result* pass: failing leaves first, then numeric distance."""
     leaves = [r for r in result.walk() if not r.children and r.outcome in _OPEN]
-    distance = sum(
-        (abs(r.gap.amount) for r in leaves if r.gap and r.gap.amount is not None), Decimal(0)
-    )
+    with wide():  # exact: the gaps may carry every digit of a dossier amount
+        distance = sum(
+            (abs(r.gap.amount) for r in leaves if r.gap and r.gap.amount is not None), Decimal(0)
+        )
     return (len(leaves), distance)
 
 
