@@ -323,3 +323,20 @@ class TestSharedDefinitions:
         assert decision.criterion("c").outcome is Outcome.PASS
         assert set(outcomes.values()) == {Outcome.PASS}
         assert time.perf_counter() - started < 30  # generous: it takes milliseconds
+
+
+def test_every_rulebook_toml_accepts_round_trips_through_its_json():
+    """A rulebook nested as deep as TOML allows loads back from its own JSON, equal."""
+    from sanitasi_core.rulebooks import dump_rulebook  # noqa: PLC0415
+
+    inner = '{ op = "present", fact = "designated" }'
+    deepest = 0
+    for depth in range(1, 40):
+        inner = f'{{ op = "not", of = {inner} }}'
+        try:
+            loaded = load_rulebook(book(inner))
+        except RulebookError:
+            break
+        assert load_rulebook(dump_rulebook(loaded), fmt="json") == loaded
+        deepest = depth
+    assert deepest >= 20  # the documented node depth is reached before TOML refuses

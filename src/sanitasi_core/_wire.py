@@ -510,17 +510,19 @@ class DocumentProblems(Exception):  # noqa: N818  # internal carrier, never esca
         super().__init__(problems)
 
 
-def parse_json(document: str | bytes, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> object:
+def parse_json(
+    document: str | bytes, *, max_bytes: int = MAX_DOCUMENT_BYTES, max_depth: int = MAX_DEPTH
+) -> object:
     """Parse JSON text with bounded size and depth.
 
     Raises:
         DocumentProblems: with the problem found.
     """
     try:
-        return _parse_json(document, max_bytes)
+        return _parse_json(document, max_bytes, max_depth)
     except RecursionError:
         raise DocumentProblems(
-            [Problem(path="$", code="too_deep", text=text("too_deep", limit=MAX_DEPTH))]
+            [Problem(path="$", code="too_deep", text=text("too_deep", limit=max_depth))]
         ) from None
 
 
@@ -528,7 +530,7 @@ def _problem(code: str, at_line: int | None = None, **params: object) -> Documen
     return DocumentProblems([Problem(path="$", code=code, text=text(code, **params), line=at_line)])
 
 
-def _parse_json(document: str | bytes, max_bytes: int) -> object:
+def _parse_json(document: str | bytes, max_bytes: int, max_depth: int) -> object:
     size = len(document.encode("utf-8") if isinstance(document, str) else document)
     if size > max_bytes:
         raise _problem("too_large", size=size, limit=max_bytes)
@@ -546,6 +548,6 @@ def _parse_json(document: str | bytes, max_bytes: int) -> object:
         ) from None
     except ValueError as err:  # NaN/Infinity, or an integer beyond Python's digit limit
         raise _problem("invalid_json", reason=str(err)[:80], line="?", column="?") from None
-    if not depth_ok(data, MAX_DEPTH):
-        raise _problem("too_deep", limit=MAX_DEPTH)
+    if not depth_ok(data, max_depth):
+        raise _problem("too_deep", limit=max_depth)
     return data

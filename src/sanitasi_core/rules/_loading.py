@@ -91,7 +91,10 @@ def _too_deep(line: int | None = None) -> _wire.DocumentProblems:
 
 def _parse(document: str, fmt: Literal["toml", "json"]) -> object:
     if fmt == "json":
-        return _wire.parse_json(document, max_bytes=MAX_RULEBOOK_BYTES)
+        # The same depth as TOML: a rulebook read from TOML round-trips through its JSON.
+        return _wire.parse_json(
+            document, max_bytes=MAX_RULEBOOK_BYTES, max_depth=_wire.MAX_DEPTH * 2
+        )
     deep = _dotted_keys_too_deep(document)
     if deep is not None:
         raise _too_deep(deep)
