@@ -8,6 +8,7 @@ the same way. Every sentence comes from the message catalogue.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -34,7 +35,7 @@ from sanitasi_core.rules import (
 if TYPE_CHECKING:
     from sanitasi_core.reports.summary import BatchResult
 
-__all__ = ["MARKS", "format_day", "format_number", "message"]
+__all__ = ["MARKS", "format_day", "format_number", "message", "visible"]
 
 LEVEL_KEYS: Final = ("none", *(m.value for m in Milestone))
 """The keys of :attr:`BatchSummary.levels`, lowest first: ``none``, ``M1`` … ``M4``."""
@@ -75,6 +76,34 @@ _EN_MONTHS: Final = (
 
 message = render
 """Render message *code* in *lang* (the catalogue's one renderer, re-exported for reports)."""
+
+
+# C0 controls, DEL, C1 controls, lone surrogates, the Unicode line and paragraph separators
+# and the bidirectional overrides and isolates (which can reorder what a reader sees).
+_INVISIBLE: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED: Final[Mapping[str, str]] = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    r"""Show the control characters of *text* as escapes, so a terminal cannot act on them.
+
+    C0 and C1 controls, DEL, lone surrogates, U+2028/U+2029 and the bidirectional overrides
+    and isolates become ``\x1b``, ``\u009b``, ``\ud800``, ``\u202e`` …; newline, carriage
+    return and tab become ``\n``, ``\r`` and ``\t``. Every other character is kept. Text
+    reports pass every value from data (names, ids, sources, messages) through this, so data
+    can neither colour the terminal, move its cursor nor forge a line of the report.
+    """
+    return _INVISIBLE.sub(_shown, text)
 
 
 # --------------------------------------------------------------------------------------------

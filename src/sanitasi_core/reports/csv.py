@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
@@ -134,8 +136,29 @@ def csv_rows(
     return rows
 
 
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER: Final = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def _neutral(cell: object) -> object:
+    """*cell*, with ``'`` before it when a spreadsheet would read it as a formula."""
+    if (
+        isinstance(cell, str)
+        and cell.startswith(_FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(cell)
+    ):
+        return "'" + cell
+    return cell
+
+
 def to_csv(rows: Iterable[Sequence[str]], *, sep: str = ",", bom: bool = False) -> str:
     """Return *rows* as CSV text (CRLF line ends, quoting where needed).
+
+    Cells cannot inject formulas (the OWASP rule): a cell that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return is written with a single quote before it
+    (``'=HYPERLINK(…)``), so a spreadsheet shows it as text. A plain number (``-0.5``,
+    ``-0,5``, ``+3``: an optional sign, digits, optionally a ``.`` or ``,`` and digits) is left
+    as it is, so numbers stay numbers. Every CSV the library writes goes through here.
 
     Args:
         rows: the rows, header first.
@@ -143,5 +166,7 @@ def to_csv(rows: Iterable[Sequence[str]], *, sep: str = ",", bom: bool = False) 
         bom: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8.
     """
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows(
+        [_neutral(cell) for cell in row] for row in rows
+    )
     return ("\ufeff" if bom else "") + buffer.getvalue()

@@ -13,8 +13,8 @@ from typing import Any
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 from sanitasi_core.model import Milestone
-from sanitasi_core.reports._words import format_day, level_name
-from sanitasi_core.reports.markdown import escape, table
+from sanitasi_core.reports._words import format_day, level_name, visible
+from sanitasi_core.reports.markdown import code, escape, table
 from sanitasi_core.rules import LevelChange, Rulebook
 
 __all__ = ["diff_dict", "diff_markdown", "diff_text"]
@@ -85,7 +85,7 @@ def diff_text(
         if change.criteria:
             criteria = ", ".join(change.criteria)
             lines.append("  " + render("report_diff_criteria", lang, criteria=criteria))
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 def diff_markdown(
@@ -122,7 +122,7 @@ def diff_markdown(
             escape(c.region.name),
             escape(f"{level_name(c.before_certain, lang)} → {level_name(c.after_certain, lang)}"),
             escape(f"{level_name(c.before_possible, lang)} → {level_name(c.after_possible, lang)}"),
-            ", ".join(f"`{i}`" for i in c.criteria),
+            ", ".join(code(i, cell=True) for i in c.criteria),
         ]
         for c in _by_region(changes)
     ]

@@ -28,8 +28,9 @@ from sanitasi_core.reports._words import (
     reference_parts,
     rulebook_line,
     value_text,
+    visible,
 )
-from sanitasi_core.reports.markdown import escape, table
+from sanitasi_core.reports.markdown import code, escape, table
 from sanitasi_core.rules import (
     AllNode,
     AnyNode,
@@ -247,7 +248,7 @@ def explain_text(
         if gap:
             lines.append(f"{pad}{render('report_col_gap', lang)}: {gap}")
         lines.extend(f"{pad}{part}" for part in reference_parts(r.reference, lang))
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 def explain_markdown(
@@ -296,7 +297,7 @@ def explain_markdown(
         rows.append(
             [
                 MARKS[r.outcome],
-                f"{indent}`{r.id}` {escape(message_text)}",
+                f"{indent}{code(r.id, cell=True)} {escape(message_text)}",
                 escape(outcome_word(r.outcome, lang)),
                 escape(value_text(r.observed, r.unit, lang)),
                 escape(_threshold_text(item, lang)),
@@ -306,10 +307,10 @@ def explain_markdown(
         )
         parts = reference_parts(r.reference, lang)
         if parts:
-            references.append(f"- `{r.id}`: " + "; ".join(escape(p) for p in parts))
+            references.append(f"- {code(r.id)}: " + "; ".join(escape(p) for p in parts))
         limit = _threshold_of(r, rulebook)
         if limit is not None:
-            entry = f"- `{limit.id}`: " + "; ".join(
+            entry = f"- {code(limit.id)}: " + "; ".join(
                 escape(p) for p in reference_parts(limit.reference, lang)
             )
             if entry not in references:

@@ -26,18 +26,59 @@ from sanitasi_core.reports._words import (
     summary_lines,
     target_line,
     value_text,
+    visible,
 )
 from sanitasi_core.reports.summary import BatchResult
 from sanitasi_core.rules import Decision
 
-__all__ = ["batch_markdown", "decision_markdown"]
+__all__ = ["batch_markdown", "code", "decision_markdown", "escape"]
 
-_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL: Final = re.compile(r"([\\`*_~\[\]|#])")
+_HTML: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML_CHAR: Final = re.compile("[&<>]")
+# A list item, a thematic break or a setext underline when at the start of a line.
+_LEADING: Final = re.compile(r"^(?:[-+=](?=[-+=\s]|$)|[0-9]{1,9}[.)](?=\s|$))")
+_TICKS: Final = re.compile("`+")
+
+
+def _one_line(text: str) -> str:
+    """*text* on one line: control characters shown as escapes, white space runs as one space."""
+    return visible(" ".join(text.split()))
 
 
 def escape(text: str) -> str:
-    """Escape *text* for Markdown (tables included); line breaks become spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    r"""Escape *text* for Markdown (tables included), so data show as written and on one line.
+
+    - white space (line breaks too) becomes single spaces, and other control characters are
+      shown as escapes (``\x1b``, see :func:`~sanitasi_core.reports._words.visible`);
+    - ``&``, ``<`` and ``>`` become ``&amp;``, ``&lt;`` and ``&gt;``, so no HTML gets through;
+    - ``\ ` * _ ~ [ ] | #`` get a backslash before them;
+    - a leading ``-``, ``+`` or ``=`` followed by a space, another of them or nothing, and a
+      leading ``1.`` / ``1)`` followed by a space or nothing, get one too, so the text cannot
+      start a list, a rule or a heading (``-0.5`` and ``64.60`` stay as they are).
+    """
+    flat = _SPECIAL.sub(r"\\\1", _one_line(text))
+    flat = _HTML_CHAR.sub(lambda m: _HTML[m.group()], flat)
+    return _LEADING.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], flat)
+
+
+def code(text: str, *, cell: bool = False) -> str:
+    r"""*text* as a Markdown code span that it cannot close, on one line.
+
+    The fence has one backtick more than the longest run of backticks in *text*, with a space
+    inside each end when the text touches a backtick or a space (as CommonMark strips them).
+    Control characters are shown as escapes. In a table *cell*, ``|`` is written ``\|``, which
+    GitHub-flavoured Markdown reads as a pipe even inside a code span.
+    """
+    body = _one_line(text)
+    if not body:
+        return ""
+    if cell:
+        body = body.replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in _TICKS.findall(body)), default=0) + 1)
+    if body.startswith(("`", " ")) or body.endswith(("`", " ")):
+        body = f" {body} "
+    return f"{fence}{body}{fence}"
 
 
 def _row(cells: Iterable[str]) -> str:
@@ -91,7 +132,7 @@ def decision_markdown(decision: Decision, lang: Lang = "id", *, level: int = 2) 
         rows = [
             [
                 MARKS[c.outcome],
-                f"`{c.id}` {escape(criterion_message(c, lang))}",
+                f"{code(c.id, cell=True)} {escape(criterion_message(c, lang))}",
                 escape(value_text(c.observed, c.unit, lang)),
                 escape(value_text(c.threshold, c.unit, lang)),
                 escape(gap_text(c, lang)),
@@ -105,8 +146,18 @@ def decision_markdown(decision: Decision, lang: Lang = "id", *, level: int = 2) 
         sentence = render(
             "report_blocking", lang, milestone=decision.next_milestone.value, criteria="\x00"
         )
-        blocking = ", ".join(f"`{b}`" for b in decision.blocking)
-        lines.append(escape(sentence).replace("\x00", blocking))
+        blocking = ", ".join(code(b) for b in decision.blocking)
+        before, _, after = sentence.partition("\x00")
+        # escape() trims, so the spaces around the ids are put back.
+        lines.append(
+            "".join(
+                [
+                    escape(before) + (" " if before[-1:].isspace() else ""),
+                    blocking,
+                    (" " if after[:1].isspace() else "") + escape(after),
+                ]
+            )
+        )
         lines.append("")
     if decision.missing:
         lines.append(escape(render("report_missing_head", lang)))
@@ -160,7 +211,7 @@ def batch_markdown(result: BatchResult, lang: Lang = "id", *, detail: bool = Fal
         lines += ["", escape(render("report_failures_head", lang)), ""]
         for failure in result.failures:
             reason = " ".join(failure.message.get(lang).splitlines())
-            lines.append(f"- `{failure.source}`: {escape(reason)}")
+            lines.append(f"- {code(failure.source)}: {escape(reason)}")
     text = "\n".join(lines) + "\n"
     if detail:
         text += "".join("\n" + decision_markdown(d, lang) for d in result.decisions)

@@ -17,8 +17,9 @@ from sanitasi_core.reports._words import (
     target_head,
     unit_word,
     value_text,
+    visible,
 )
-from sanitasi_core.reports.markdown import escape, table
+from sanitasi_core.reports.markdown import code, escape, table
 from sanitasi_core.rules import (
     AbsentNode,
     AllNode,
@@ -171,7 +172,7 @@ def rulebook_text(rulebook: Rulebook, lang: Lang = "id") -> str:
             f"  {target_head(target, lang)} — {target.basis.get(lang)}"
             for target in rulebook.targets
         )
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -265,7 +266,7 @@ def rulebook_table_markdown(rulebook: Rulebook, lang: Lang = "id") -> str:
     rows = rulebook_table_rows(rulebook, lang)
     title = f"{rulebook.id} {rulebook.version} — {rulebook.title.get(lang)}"
     body = [
-        [f"`{cell}`" if index == 1 else escape(cell) for index, cell in enumerate(row)]
+        [code(cell, cell=True) if index == 1 else escape(cell) for index, cell in enumerate(row)]
         for row in rows[1:]
     ]
     return "\n".join([f"# {escape(title)}", "", *table(rows[0], body)]) + "\n"

@@ -1,4 +1,9 @@
-"""Plain-text reports of a decision and of a batch, optionally coloured for a terminal."""
+"""Plain-text reports of a decision and of a batch, optionally coloured for a terminal.
+
+Every text from data (names, codes, ids, messages, sources) is passed through
+:func:`~sanitasi_core.reports._words.visible`, so it cannot hold a control character; the only
+ones written are the report's own line breaks and, with ``color=True``, its own ANSI colours.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from sanitasi_core.reports._words import (
     summary_lines,
     target_line,
     value_text,
+    visible,
 )
 from sanitasi_core.reports.summary import BatchResult
 from sanitasi_core.rules import Decision, Outcome, Severity
@@ -57,20 +63,22 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
         color: mark outcomes with ANSI colours (only for a terminal that wants them).
     """
     bold = (lambda s: f"{_BOLD}{s}{_RESET}") if color else (lambda s: s)
+    # Lines are made visible() as they are written, before any colour of ours is added.
     lines = [
-        bold(f"{decision.region.name} ({decision.region.code})"),
-        render("report_as_of", lang, date=format_day(decision.as_of, lang)),
-        programme_line(decision, lang),
-        rulebook_line(decision, lang),
-        levels_line(decision, lang),
+        bold(visible(f"{decision.region.name} ({decision.region.code})")),
+        visible(render("report_as_of", lang, date=format_day(decision.as_of, lang))),
+        visible(programme_line(decision, lang)),
+        visible(rulebook_line(decision, lang)),
+        visible(levels_line(decision, lang)),
         f"{render('report_ladder', lang)}: {_ladder(decision, color=color)}",
     ]
     for milestone in decision.milestones:
         lines.append("")
-        lines.append(f"{_mark(milestone.outcome, color=color)} {milestone_head(milestone, lang)}")
+        head = visible(milestone_head(milestone, lang))
+        lines.append(f"{_mark(milestone.outcome, color=color)} {head}")
         for crit in milestone.criteria:
             mark = _mark(crit.outcome, color=color)
-            line = f"    {mark} {crit.id}: {criterion_message(crit, lang)}"
+            line = visible(f"{crit.id}: {criterion_message(crit, lang)}")
             if crit.severity is Severity.ADVISORY:
                 line += f" ({render('report_advisory', lang)})"
             shown = [value_text(crit.observed, crit.unit, lang)]
@@ -79,20 +87,24 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
                 shown.append(f"{render('report_col_threshold', lang).lower()} {threshold}")
             shown = [s for s in shown if s]
             if shown:
-                line += f" [{'; '.join(shown)}]"
-            lines.append(line)
+                line += visible(f" [{'; '.join(shown)}]")
+            lines.append(f"    {mark} {line}")
+            tail = []
             gap = gap_text(crit, lang)
             if gap:
-                lines.append(f"        → {gap}")
+                tail.append(f"        → {gap}")
             if crit.defaulted:
-                lines.append(f"        ({render('report_defaulted', lang)})")
-            lines.extend(f"        · {note}" for note in notes_of(crit, lang))
+                tail.append(f"        ({render('report_defaulted', lang)})")
+            tail.extend(f"        · {note}" for note in notes_of(crit, lang))
             if crit.reference is not None and crit.reference.assumption is not None:
                 why = crit.reference.assumption.get(lang)
-                lines.append(f"        ({render('report_reference_assumption', lang, why=why)})")
+                tail.append(f"        ({render('report_reference_assumption', lang, why=why)})")
+            lines.extend(visible(t) for t in tail)
     lines.append("")
+    # From here on no line is coloured.
+    rest = []
     if decision.blocking and decision.next_milestone is not None:
-        lines.append(
+        rest.append(
             render(
                 "report_blocking",
                 lang,
@@ -101,15 +113,16 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
             )
         )
     if decision.missing:
-        lines.append(render("report_missing_head", lang))
-        lines.extend(
+        rest.append(render("report_missing_head", lang))
+        rest.extend(
             "  - " + render("report_missing_item", lang, what=m.text, key=m.key, count=m.settles)
             for m in decision.missing
         )
-    lines.append(render("report_designation", lang, text=decision.designation_check.text))
+    rest.append(render("report_designation", lang, text=decision.designation_check.text))
     if decision.targets:
-        lines.append(render("report_targets_head", lang))
-        lines.extend(f"  - {target_line(t, lang)}" for t in decision.targets)
+        rest.append(render("report_targets_head", lang))
+        rest.extend(f"  - {target_line(t, lang)}" for t in decision.targets)
+    lines.extend(visible(line) for line in rest)
     return "\n".join(lines)
 
 
@@ -123,6 +136,7 @@ def _overview(result: BatchResult, lang: Lang, *, color: bool) -> list[str]:
         + render("report_col_region_name", lang)
     ]
     for decision in result.decisions:
+        code, name = visible(decision.region.code), visible(decision.region.name)
         ladder = _ladder(decision, color=color)
         # Pad by the width of the ladder without its colour codes.
         pad = 24 - len(_ladder(decision))
@@ -130,9 +144,9 @@ def _overview(result: BatchResult, lang: Lang, *, color: bool) -> list[str]:
         if decision.m4_year and decision.certain_level is Milestone.M4:
             certain += f" ({decision.m4_year})"
         lines.append(
-            f"{decision.region.code:<8}{ladder}{' ' * max(pad, 1)}"
+            f"{code:<8}{ladder}{' ' * max(pad, 1)}"
             f"{certain:<{width + 2}}{level_name(decision.possible_level, lang):<{width + 2}}"
-            f"{decision.region.name}"
+            f"{name}"
         )
     return lines
 
@@ -149,7 +163,7 @@ def batch_text(
         detail: append the full report of every district.
     """
     lines = [
-        batch_title(result, lang),
+        visible(batch_title(result, lang)),
         *summary_lines(result, lang),
     ]
     if result.decisions:
@@ -158,7 +172,7 @@ def batch_text(
     if result.failures:
         lines.append("")
         lines.append(render("report_failures_head", lang))
-        lines.extend(f"  - {f.source}" for f in result.failures)
+        lines.extend(f"  - {visible(f.source)}" for f in result.failures)
     text = "\n".join(lines)
     if detail:
         text += "".join("\n\n" + decision_text(d, lang, color=color) for d in result.decisions)
