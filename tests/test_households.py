@@ -565,3 +565,13 @@ def test_text_output_limits_the_rejections():
     assert "data row 3" not in text
     assert "7 more problems" in text
     assert "no row was accepted" in text
+
+
+def test_a_lone_surrogate_in_a_jsonl_row_rejects_the_row_only():
+    """A ``\\ud800`` escape in a JSON Lines cell rejects that row, with its reason; others pass."""
+    rows = [GOOD_JSON, {**GOOD_JSON, "household_id": "h\ud800"}]
+    stream = io.StringIO("\n".join(json.dumps(r) for r in rows) + "\n")
+    good, bad = read_jsonl(stream)
+    assert good.record is not None
+    assert bad.record is None
+    assert [(r.column, r.code) for r in bad.rejections] == [("household_id", "lone_surrogate")]

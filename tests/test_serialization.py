@@ -553,3 +553,42 @@ def _decision_with_observed(observed: object) -> dict[str, Any]:
     data = decision_to_dict(decision)
     data["milestones"][0]["criteria"][0]["observed"] = observed
     return data
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"region": {**REGION, "name": "Kabupaten Mahakam Ulu \ud800"}},
+        {"description": "catatan \udc00"},
+    ],
+)
+def test_a_lone_surrogate_is_refused_at_load_with_its_path(where):
+    """A ``\\ud800`` escape in any text is a format error at its path, never a crash on output."""
+    with pytest.raises(DossierFormatError) as info:
+        dossier_from_dict(document(**where))
+    (problem,) = info.value.problems
+    assert problem.code == "lone_surrogate"
+    assert problem.path in ("$.region.name", "$.description")
+
+
+def test_a_lone_surrogate_is_refused_when_built_in_python():
+    """A model text holding a lone surrogate is refused at construction, in both languages."""
+    from sanitasi_core.exceptions import ValidationError  # noqa: PLC0415
+
+    with pytest.raises(ValidationError) as info:
+        Region(code="64.11", name="Mahakam \ud800 Ulu")
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code) == ("name", "lone_surrogate")
+    assert "\\ud800" in problem.text.en
+    assert "surrogate tunggal" in problem.text.id
+
+
+@given(st.text(min_size=1).filter(str.strip))
+def test_every_text_the_loader_accepts_can_be_written(name):
+    """Whatever text the loader accepts is encodable as UTF-8 (so a report can be written)."""
+    try:
+        dossier = dossier_from_dict(document(description=name))
+    except DossierFormatError:
+        return
+    assert dossier.description is not None
+    dossier.description.encode("utf-8")

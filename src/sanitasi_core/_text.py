@@ -6,7 +6,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["LANGUAGES", "Lang", "Text"]
+__all__ = ["LANGUAGES", "Lang", "Text", "lone_surrogate"]
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
@@ -30,3 +30,16 @@ class Text:
 
     def __str__(self) -> str:
         return self.en
+
+
+def lone_surrogate(value: str) -> int | None:
+    r"""The position of the first lone surrogate in *value*, or ``None`` when it is valid text.
+
+    A JSON escape such as ``\ud800`` decodes to a surrogate that no UTF-8 writer can write;
+    texts are checked where they enter, so that no report fails later on a good batch.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from sanitasi_core._messages import phrase, text
+from sanitasi_core._text import lone_surrogate
 from sanitasi_core.exceptions import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -131,11 +132,14 @@ def score_map(inst: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def text_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a non-blank string."""
+    """Require a non-blank string that is valid Unicode (no lone surrogate)."""
     if not isinstance(value, str):
         raise wrong_type(attribute, "a string", value)
     if not value.strip():
         raise fail(attribute, "not_blank", got=repr(value))
+    at = lone_surrogate(value)
+    if at is not None:
+        raise fail(attribute, "lone_surrogate", code=ord(value[at]), position=at)
 
 
 def date_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

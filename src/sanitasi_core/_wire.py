@@ -30,7 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from sanitasi_core._messages import phrase, text
-from sanitasi_core._text import Text
+from sanitasi_core._text import Text, lone_surrogate
 from sanitasi_core.exceptions import Problem, ValidationError
 
 T = TypeVar("T")
@@ -98,7 +98,15 @@ def _structure_str(value: object, t: type) -> str:
         return _enum_hook(t)(value, t)  # type: ignore[return-value]
     if type(value) is not str:
         raise WireTypeError("a string", value)
+    _refuse_surrogate(value)
     return value
+
+
+def _refuse_surrogate(value: str) -> None:
+    at = lone_surrogate(value)
+    if at is not None:
+        found = text("lone_surrogate", code=ord(value[at]), position=at)
+        raise ValidationError.single("", found, "lone_surrogate")
 
 
 MAX_INTEGER: Final = 10**18 - 1  # every integer field of the model is far smaller
@@ -353,6 +361,9 @@ def _structure_text(value: object, _: type) -> Text:
             problems.append(
                 Problem(path=lang, code="not_blank", text=text("not_blank", got=repr(item)))
             )
+        elif (at := lone_surrogate(item)) is not None:
+            found = text("lone_surrogate", code=ord(item[at]), position=at)
+            problems.append(Problem(path=lang, code="lone_surrogate", text=found))
     if problems:
         raise ValidationError(problems)
     return Text(id=value["id"], en=value["en"])

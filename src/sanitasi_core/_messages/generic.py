@@ -21,6 +21,16 @@ GENERIC_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "nilai {got} tidak dikenal; pilihan: {choices}",
         "en": "unknown value {got}; expected one of: {choices}",
     },
+    "lone_surrogate": {
+        "id": (
+            "teks memuat surrogate tunggal (\\u{code:04x}) pada posisi {position}: bukan "
+            "teks Unicode yang sah dan tidak dapat ditulis sebagai UTF-8"
+        ),
+        "en": (
+            "the text holds a lone surrogate (\\u{code:04x}) at position {position}: not valid "
+            "Unicode, and it cannot be written as UTF-8"
+        ),
+    },
     "not_blank": {
         "id": "tidak boleh kosong, didapat {got}",
         "en": "must not be blank, got {got}",

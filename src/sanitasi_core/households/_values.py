@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Final
 
 from sanitasi_core._messages import text as _text
-from sanitasi_core._text import Text
+from sanitasi_core._text import Text, lone_surrogate
 from sanitasi_core.exceptions import ValidationError
 from sanitasi_core.households._rows import Rejection, RowResult
 from sanitasi_core.ladder import Area, Disposal, Facility, HouseholdRecord, Toilet
@@ -48,6 +48,10 @@ def _shown(value: object) -> str:
 def _as_text(value: object) -> str | None:
     """Return a JSON or CSV value as stripped text; ``None`` for null (JSON)."""
     if isinstance(value, str):
+        at = lone_surrogate(value)
+        if at is not None:
+            code = ord(value[at])
+            raise _BadValue("lone_surrogate", _text("lone_surrogate", code=code, position=at))
         return value.strip()
     if value is None:
         return None
