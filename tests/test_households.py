@@ -568,7 +568,7 @@ def test_text_output_limits_the_rejections():
 
 
 def test_a_lone_surrogate_in_a_jsonl_row_rejects_the_row_only():
-    """A ``\\ud800`` escape in a JSON Lines cell rejects that row, with its reason; others pass."""
+    """A lone-surrogate escape in a JSON Lines cell rejects that row, with its reason."""
     rows = [GOOD_JSON, {**GOOD_JSON, "household_id": "h\ud800"}]
     stream = io.StringIO("\n".join(json.dumps(r) for r in rows) + "\n")
     good, bad = read_jsonl(stream)

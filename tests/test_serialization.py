@@ -563,7 +563,7 @@ def _decision_with_observed(observed: object) -> dict[str, Any]:
     ],
 )
 def test_a_lone_surrogate_is_refused_at_load_with_its_path(where):
-    """A ``\\ud800`` escape in any text is a format error at its path, never a crash on output."""
+    """A lone-surrogate escape in any text is a format error at its path, not a crash."""
     with pytest.raises(DossierFormatError) as info:
         dossier_from_dict(document(**where))
     (problem,) = info.value.problems
