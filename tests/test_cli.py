@@ -345,10 +345,10 @@ def test_output_is_written_atomically(capsys, tmp_path, monkeypatch):
     target = tmp_path / "report.txt"
     target.write_text("previous", encoding="utf-8")
 
-    def fail(self, other):
+    def fail(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)  # the rename of the temporary file fails
     code, _, err = run(
         capsys, "--lang", "en", "evaluate", DEMO, "--as-of", "2025-12-31", "--output", target
     )
@@ -852,3 +852,20 @@ def test_version_is_printed(capsys):
 
     code, out, _ = run(capsys, "--version")
     assert (code, out.strip()) == (0, f"sanitasi {version('sanitasi-core')}")
+
+
+@pytest.mark.parametrize("command", ["validate", "evaluate"])
+def test_special_files_are_refused_before_reading(capsys, command):
+    """``/dev/zero`` (a device that never ends) is refused at once, exit 2, never read."""
+    code, _, err = run(capsys, "--lang", "en", command, "/dev/zero")
+    assert code == 2
+    assert "/dev/zero: cannot be read: is a character device, not a regular file" in err
+
+
+def test_output_to_dev_null_leaves_it_a_device(capsys):
+    """``-o /dev/null`` discards the report; /dev/null stays a character device."""
+    import stat  # noqa: PLC0415
+
+    code, _, _ = run(capsys, "evaluate", DEMO, "--as-of", "2025-12-31", "-o", "/dev/null")
+    assert code == 0
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)

@@ -74,10 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(lang=args.lang, out=sys.stdout, err=sys.stderr)
     if getattr(args, "as_of", None) is None and hasattr(args, "as_of"):
         args.as_of = dt.date.today()  # the one place a clock is read; the date is printed
+    from sanitasi_core._files import cleanup_on_signals  # noqa: PLC0415
     from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
 
     try:
-        return int(args.run(args, ctx))
+        with cleanup_on_signals():  # SIGTERM/SIGHUP: exit 143/129, no temporary file left
+            return int(args.run(args, ctx))
     except (SanitasiError, OSError) as error:  # last resort: a message, never a traceback
         ctx.say(error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -27,6 +26,7 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
+    "MAX_JSONL_BYTES",
     "Command",
     "Context",
     "Run",
@@ -116,33 +116,23 @@ def emit(stream: TextIO, text: str) -> None:
     stream.flush()
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+MAX_JSONL_BYTES: Final = 256 * 1024 * 1024
+"""The largest JSON Lines file read (256 MiB); a single ``.json`` dossier has the format's limit."""
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write *content* to *path* through a temporary file in the same folder and a rename.
+    """Write *content* to *path* safely, as ``--output`` does.
 
-    On any failure the temporary file is removed and *path* is left as it was.
+    A regular file is replaced through a temporary file and a rename, keeping its mode and
+    owner; a symlink is followed; a device or a FIFO is written directly; a folder, a socket or
+    a read-only file is refused. The temporary file never stays behind, also on SIGTERM.
+
+    Raises:
+        FileRefused: (a :class:`~sanitasi_core.exceptions.SanitasiError`) with the reason.
     """
-    handle, temp = tempfile.mkstemp(
-        dir=path.parent or Path(), prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        # mkstemp creates the file private (0600); a report is meant to be shared, so give it
-        # the mode of the file it replaces, or what the umask allows for a new file.
-        Path(temp).chmod(_mode_for(path))
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    from sanitasi_core import _files  # noqa: PLC0415
+
+    _files.write_atomic(path, content)
 
 
 def deliver(args: argparse.Namespace, ctx: Context, content: str) -> int:
@@ -153,8 +143,14 @@ def deliver(args: argparse.Namespace, ctx: Context, content: str) -> int:
     if target is None:
         emit(ctx.out, content)
         return ctx.status
+    from sanitasi_core._files import FileRefused  # noqa: PLC0415
+
     try:
         write_atomic(target, content)
+    except FileRefused as error:
+        why = error.text.get(ctx.lang)
+        ctx.say(render("cli_output_failed", ctx.lang, path=target, reason=why))
+        ctx.worse(EXIT_USAGE)
     except OSError as error:
         ctx.say(render("cli_output_failed", ctx.lang, path=target, reason=reason(error)))
         ctx.worse(EXIT_USAGE)
@@ -188,13 +184,25 @@ def files(paths: Sequence[Path], ctx: Context) -> list[Path]:
 
 
 def documents(path: Path, ctx: Context) -> Iterator[tuple[str, bytes]]:
-    """Yield ``(source, document)``: the file, or each non-blank line of a ``.jsonl`` file."""
+    """Yield ``(source, document)``: the file, or each non-blank line of a ``.jsonl`` file.
+
+    The file is looked at before it is read: a device, a FIFO, a folder or a file larger than
+    the limit (the format's for a ``.json`` file, :data:`MAX_JSONL_BYTES` for JSON Lines) is
+    refused without reading it (exit 2).
+    """
+    from sanitasi_core import _files, _wire  # noqa: PLC0415
+    from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
+
+    lines = path.suffix.lower() in (".jsonl", ".ndjson")
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        ctx.unreadable(path, reason(error))
+        data = _files.read_bounded(
+            path, limit=MAX_JSONL_BYTES if lines else _wire.MAX_DOCUMENT_BYTES
+        )
+    except SanitasiError as error:
+        why = error.text.get(ctx.lang) if isinstance(error, _files.FileRefused) else None
+        ctx.unreadable(path, why or error_text(error, ctx.lang))
         return
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+    if lines:
         for number, line in enumerate(data.splitlines(), start=1):
             if line.strip():
                 yield f"{path}:{number}", line
