@@ -592,3 +592,41 @@ def test_every_text_the_loader_accepts_can_be_written(name):
         return
     assert dossier.description is not None
     dossier.description.encode("utf-8")
+
+
+def _criteria(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every criterion result of a decision document, inner results included."""
+    found = []
+    for result in results:
+        found.append(result)
+        found.extend(_criteria(result["children"]))
+    return found
+
+
+@given(s.dossiers(), st.dates(dt.date(2021, 1, 1), dt.date(2026, 12, 31)))
+def test_decision_json_writes_every_key_whatever_the_data(dossier, day):
+    """Every field of a decision and its parts is a key (null when unknown), whatever the data."""
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+    from sanitasi_core.rules import CriterionResult, Decision, DesignationCheck, M4Stage  # noqa: PLC0415
+
+    def names(cls: type) -> set[str]:
+        return {a.name for a in attrs.fields(cls)}
+
+    for each in (dossier, Dossier(region=dossier.region)):
+        data = decision_to_dict(default_rulebooks().evaluate(each, as_of=day))
+        assert set(data) == names(Decision)
+        assert set(data["m4"]) == names(M4Stage)
+        assert set(data["designation_check"]) == names(DesignationCheck)
+        for milestone in data["milestones"]:
+            for criterion in _criteria(milestone["criteria"]):
+                assert set(criterion) == names(CriterionResult)
+
+
+def test_a_decision_of_another_version_is_refused_as_such():
+    """``load_decision`` refuses an unknown version at ``$.schema`` before reading fields."""
+    data = _decision_with_observed({"kind": "number", "value": "1"})
+    data["schema"] = "sanitasi.decision/v9"
+    with pytest.raises(DecisionFormatError) as info:
+        decision_from_dict(data)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code) == ("$.schema", "schema_mismatch")

@@ -221,7 +221,9 @@ def _make_optional_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[obj
     return factory
 
 
-def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+def _make_class_hooks(
+    conv: cattrs.Converter, *, omit_unknown: bool
+) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
     def structure_factory(cls: Any) -> Callable[[object, type], Any]:
         renames = {
             a.name: override(rename=a.metadata["wire"])
@@ -258,7 +260,7 @@ def _make_class_hooks(conv: cattrs.Converter) -> tuple[Callable[[Any], Any], Cal
             for a in attrs.fields(cls)
             if "wire" in a.metadata
         }
-        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **keep)  # type: ignore[arg-type]
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=omit_unknown, **keep)  # type: ignore[arg-type]
 
     return structure_factory, unstructure_factory
 
@@ -369,8 +371,13 @@ def _structure_text(value: object, _: type) -> Text:
     return Text(id=value["id"], en=value["en"])
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, omit_unknown: bool = True) -> cattrs.Converter:
     """Return a new converter configured with the library's wire format.
+
+    Args:
+        omit_unknown: leave out fields that are unknown (``None``) or empty at their default,
+            as dossiers are written; ``False`` writes every field (``null`` when unknown), as
+            decisions are, so that consumers always find every key.
 
     Returns:
         A converter independent of cattrs' global one; safe to customise further.
@@ -388,7 +395,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_var_tuple, _make_tuple_hook(conv))
     conv.register_structure_hook_factory(is_optional, _make_optional_hook(conv))
     conv.register_structure_hook_factory(_is_str_dict, _make_dict_hook(conv))
-    structure_cls, unstructure_cls = _make_class_hooks(conv)
+    structure_cls, unstructure_cls = _make_class_hooks(conv, omit_unknown=omit_unknown)
     conv.register_structure_hook_factory(attrs.has, structure_cls)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_cls)
     conv.register_structure_hook(Text, _structure_text)

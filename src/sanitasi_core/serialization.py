@@ -20,6 +20,7 @@ import attrs
 import cattrs
 
 from sanitasi_core import _wire
+from sanitasi_core._messages import text as message
 from sanitasi_core.exceptions import DecisionFormatError, DossierFormatError, Problem
 from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
 from sanitasi_core.rules import DECISION_SCHEMA, OBSERVED_TAGS, Decision, Observed
@@ -40,14 +41,18 @@ __all__ = [
 ]
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, omit_unknown: bool = True) -> cattrs.Converter:
     """Return a new converter that reads and writes the dossier and decision formats.
 
     It is the one definition of the wire format (exact decimals as strings, ISO dates, enums by
     value, unknown fields refused, unions with a stable tag); extend it to embed our types in a
     format of your own.
+
+    Args:
+        omit_unknown: leave out unknown (``None``) and empty default fields, as dossiers are
+            written; decisions are written with ``False``: every key, ``null`` when unknown.
     """
-    conv = _wire.make_converter()
+    conv = _wire.make_converter(omit_unknown=omit_unknown)
     # A criterion's observed value is one of four shapes, told apart by "kind".
     _wire.register_tagged_union(conv, Observed, OBSERVED_TAGS, "kind")
     return conv
@@ -57,6 +62,12 @@ def make_converter() -> cattrs.Converter:
 def _converter() -> cattrs.Converter:
     # Built on first use, not at import: building hooks costs time `import sanitasi_core` must not.
     return make_converter()
+
+
+@functools.cache
+def _decision_converter() -> cattrs.Converter:
+    # Decisions keep every key (null when unknown): consumers never have to guess a key.
+    return make_converter(omit_unknown=False)
 
 
 _V1: Final = DOSSIER_SCHEMAS[0]
@@ -176,14 +187,18 @@ def dossier_json_schema() -> dict[str, Any]:
 
 
 def decision_to_dict(decision: Decision) -> dict[str, Any]:
-    """Return the JSON-ready data of *decision* (``sanitasi.decision/v2``)."""
-    data: dict[str, Any] = _converter().unstructure(decision)
+    """Return the JSON-ready data of *decision* (``sanitasi.decision/v2``).
+
+    Every key is written at every level, ``null`` when a value is unknown or absent: the keys of
+    a decision document never depend on the data.
+    """
+    data: dict[str, Any] = _decision_converter().unstructure(decision)
     return data
 
 
 def observed_to_dict(observed: Observed) -> dict[str, Any]:
     """Return an observed value as decision documents write it: ``{"kind": "number", ...}``."""
-    data: dict[str, Any] = _converter().unstructure(observed, unstructure_as=Observed)
+    data: dict[str, Any] = _decision_converter().unstructure(observed, unstructure_as=Observed)
     return data
 
 
@@ -198,7 +213,12 @@ def decision_from_dict(data: object) -> Decision:
     Raises:
         DecisionFormatError: listing the problems with their JSON paths.
     """
-    result = _wire.structure(_converter(), data, Decision)
+    if isinstance(data, dict) and "schema" in data and data["schema"] != DECISION_SCHEMA:
+        # Another version of the format is refused as such, not read field by field.
+        got = _wire.describe(data["schema"])
+        found = message("schema_mismatch", expected=DECISION_SCHEMA, got=got)
+        raise DecisionFormatError([Problem(path="$.schema", code="schema_mismatch", text=found)])
+    result = _wire.structure(_decision_converter(), data, Decision)
     if isinstance(result, list):
         raise DecisionFormatError(result, DECISION_SCHEMA)
     return result
