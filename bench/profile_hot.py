@@ -15,6 +15,8 @@ import pstats
 import sys
 from pathlib import Path
 
+import attrs
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 try:
@@ -39,7 +41,7 @@ def main() -> int:
 
     blobs = [data.to_json(d) for d in data.generate(args.n)]
     dossiers = [load_dossier(b) for b in blobs]
-    compiled = compile_rulebook(default_rulebook())
+    compiled = compile_rulebook(attrs.evolve(default_rulebook("2020.1"), valid_to=None))
     dates = [dt.date(y, 12, 31) for y in range(2021, 2026)]
 
     if args.what == "decode":
