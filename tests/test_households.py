@@ -8,7 +8,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from sanitasi_core import reports
 from sanitasi_core.exceptions import HouseholdFileError
 from sanitasi_core.households import (
     COLUMNS,
@@ -575,3 +578,30 @@ def test_a_lone_surrogate_in_a_jsonl_row_rejects_the_row_only():
     assert good.record is not None
     assert bad.record is None
     assert [(r.column, r.code) for r in bad.rejections] == [("household_id", "lone_surrogate")]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_semicolon_or_tab_file_with_decimal_commas_reads_like_the_comma_file(sep):
+    """The separator is read from the header; with ``;`` or a tab, ``2,5`` is the weight 2.5."""
+    rows = [GOOD, "h2,rural,own,gooseneck,soil_pit,,,2.5,2024-07-15"]
+    comma = [r.record for r in read_csv(csv_text(*rows))]
+    local = [row.replace(",", sep).replace("2.5", "2,5") for row in rows]
+    other = [r.record for r in read_csv(csv_text(*local, header=HEADER.replace(",", sep)))]
+    assert other == comma
+    assert other[1] is not None
+    assert other[1].weight == Decimal("2.5")
+
+
+@given(
+    st.lists(
+        st.sampled_from([GOOD, "h2,rural,own,gooseneck,soil_pit,,,0.75,2024-07-15"]), max_size=5
+    )
+)
+def test_the_reader_reads_what_a_spreadsheet_in_indonesian_writes(rows):
+    """Rows written with ``;`` and decimal commas (the library's Excel options) read back equal."""
+    rows = [row.replace("h1", f"h{i}a").replace("h2", f"h{i}b") for i, row in enumerate(rows)]
+    expected = [r.record for r in read_csv(csv_text(*rows))]
+    written = reports.to_csv(
+        [HEADER.split(","), *[row.split(",") for row in rows]], sep=";"
+    ).replace("0.75", "0,75")
+    assert [r.record for r in read_csv(io.StringIO(written))] == expected

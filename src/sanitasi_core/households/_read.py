@@ -2,10 +2,11 @@
 
 import csv
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Literal, TextIO
+from typing import Final, Literal, TextIO
 
 from sanitasi_core._messages import text as _text
 from sanitasi_core.exceptions import HouseholdFileError, Problem
@@ -91,8 +92,30 @@ def _check_header(names: Sequence[str], source: str | None, line: int) -> None:
         raise HouseholdFileError(problems, source)
 
 
-def _parse_csv_line(text: str) -> list[str]:
-    return next(csv.reader((text,), strict=True), [])
+def _parse_csv_line(text: str, sep: str = ",") -> list[str]:
+    return next(csv.reader((text,), delimiter=sep, strict=True), [])
+
+
+_SEPARATORS: Final = (",", ";", "\t")
+"""The separators a household CSV may use, the one the header shows being chosen."""
+
+_COMMA_DECIMAL: Final = re.compile(r"\s*\d+,\d+\s*")
+
+
+def _separator(header: str) -> str:
+    """The separator of a CSV file, from its header: the first that splits it into known names.
+
+    Spreadsheets set to Indonesian write ``;`` and a decimal comma (the library's own
+    ``--sep ';' --decimal-comma`` output); tab-separated exports occur too.
+    """
+    for sep in _SEPARATORS:
+        try:
+            names = [n.strip().lower() for n in _parse_csv_line(header, sep)]
+        except csv.Error:
+            continue
+        if len(names) > 1 and set(names) <= set(COLUMNS):
+            return sep
+    return ","
 
 
 def read_csv(stream: TextIO, *, source: str | None = None) -> Iterator[RowResult]:
@@ -127,8 +150,10 @@ def read_csv(stream: TextIO, *, source: str | None = None) -> Iterator[RowResult
             at_line=number,
             reason=_text("household_line_too_long", limit=MAX_LINE_LENGTH).en,
         )
+    header = text.removeprefix("\ufeff")
+    sep = _separator(header)
     try:
-        names = [n.strip().lower() for n in _parse_csv_line(text.removeprefix("\ufeff"))]
+        names = [n.strip().lower() for n in _parse_csv_line(header, sep)]
     except csv.Error as err:
         raise _file_error(
             "household_header_syntax", source, at_line=number, reason=str(err)
@@ -136,11 +161,15 @@ def read_csv(stream: TextIO, *, source: str | None = None) -> Iterator[RowResult
     if not names or names == [""]:
         raise _file_error("household_no_header", source, at_line=number)
     _check_header(names, source, number)
-    return _csv_rows(lines, names)
+    return _csv_rows(lines, names, sep)
 
 
-def _csv_rows(lines: Iterator[tuple[int, str | None]], names: list[str]) -> Iterator[RowResult]:
+def _csv_rows(
+    lines: Iterator[tuple[int, str | None]], names: list[str], sep: str
+) -> Iterator[RowResult]:
     width = len(names)
+    # With ";" or a tab between cells, a comma in a number is its decimal mark (2,5 = 2.5).
+    weight = names.index("weight") if sep != "," and "weight" in names else None
     row = 0
     for number, text in lines:
         if text is not None and not text.strip():
@@ -150,13 +179,15 @@ def _csv_rows(lines: Iterator[tuple[int, str | None]], names: list[str]) -> Iter
             yield _rejected(row, number, "household_line_too_long", limit=MAX_LINE_LENGTH)
             continue
         try:
-            cells = _parse_csv_line(text)
+            cells = _parse_csv_line(text, sep)
         except csv.Error as err:
             yield _rejected(row, number, "household_csv_syntax", reason=str(err))
             continue
         if len(cells) != width:
             yield _rejected(row, number, "household_field_count", got=len(cells), expected=width)
             continue
+        if weight is not None and _COMMA_DECIMAL.fullmatch(cells[weight]):
+            cells[weight] = cells[weight].replace(",", ".")
         yield _row(row, number, zip(names, cells, strict=True))
 
 
