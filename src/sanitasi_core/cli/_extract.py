@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
-from sanitasi_core.cli._base import EXIT_USAGE, Command, Context, deliver
+from sanitasi_core.cli._base import EXIT_USAGE, Command, Context, deliver, error_text
 from sanitasi_core.cli._parser import date_arg, help_text
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ def _read(name: str, ctx: Context) -> str | None:
         else:
             data = read_bounded(name, limit=MAX_TEXT_BYTES)
     except SanitasiError as error:
-        ctx.say(error.render(ctx.lang) if hasattr(error, "render") else str(error))
+        ctx.say(error_text(error, ctx.lang))
         ctx.worse(EXIT_USAGE)
         return None
     try:
@@ -64,17 +63,14 @@ def _read(name: str, ctx: Context) -> str | None:
         return None
 
 
+_SPACES: Final = str.maketrans("\n\r\t", "   ")
+
+
 def _visible(text: str) -> str:
     """*text* on one line: line breaks and tabs as spaces, other control characters escaped."""
-    out = []
-    for char in text:
-        if char in "\n\r\t":
-            out.append(" ")
-        elif unicodedata.category(char) in ("Cc", "Cf", "Cs"):
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    from sanitasi_core.reports._words import visible  # noqa: PLC0415  # the one escaper
+
+    return visible(text.translate(_SPACES))
 
 
 class _Lines:
