@@ -22,7 +22,12 @@ import attrs
 from sanitasi_core._text import Lang, Text
 from sanitasi_core.exceptions import SanitasiError
 from sanitasi_core.model import Dossier
-from sanitasi_core.reports.summary import BatchResult, Failure, failure_message, summarise
+from sanitasi_core.reports.summary import (
+    BatchResult,
+    Failure,
+    failure_of,
+    summarise,
+)
 from sanitasi_core.rules import Decision
 from sanitasi_core.serialization import load_dossier
 
@@ -94,7 +99,7 @@ class Batch:
                 fiscal_year=self.fiscal_year,
             )
         except SanitasiError as error:
-            self.fail(source, failure_message(error))
+            self._failures.append(failure_of(source, error))
             return None
         self.add(source, decision)
         return decision

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any, Final
 
@@ -26,6 +27,7 @@ from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
 from sanitasi_core.rules import DECISION_SCHEMA, OBSERVED_TAGS, Decision, Observed
 
 __all__ = [
+    "PROBLEMS_SCHEMA",
     "build_dossier_json_schema",
     "decision_from_dict",
     "decision_to_dict",
@@ -38,6 +40,8 @@ __all__ = [
     "load_dossier",
     "make_converter",
     "observed_to_dict",
+    "problem_to_dict",
+    "problems_to_dict",
 ]
 
 
@@ -235,6 +239,48 @@ def load_decision(document: str | bytes) -> Decision:
     except _wire.DocumentProblems as err:
         raise DecisionFormatError(err.problems, DECISION_SCHEMA) from None
     return decision_from_dict(data)
+
+
+# Problems
+# --------------------------------------------------------------------------------------------
+
+PROBLEMS_SCHEMA: Final = "sanitasi.problems/v1"
+"""The version tag of a problems document (what is wrong with one input)."""
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """Return one problem as problems documents write it; every key, ``null`` when unknown.
+
+    Keys: ``path`` (JSON path, ``""`` for the whole input), ``code`` (stable, from the message
+    catalogue), ``message`` (``{"id": ..., "en": ...}``), ``file`` and ``line``.
+    """
+    return {
+        "path": problem.path,
+        "code": problem.code,
+        "message": {"id": problem.text.id, "en": problem.text.en},
+        "file": problem.file,
+        "line": problem.line,
+    }
+
+
+def problems_to_dict(
+    source: str | None, problems: Iterable[Problem], *, omitted: int = 0
+) -> dict[str, Any]:
+    """Return a ``sanitasi.problems/v1`` document: the problems of one input.
+
+    Args:
+        source: the file (or ``FILE:LINE``) the input came from, when known.
+        problems: the problems kept, in the order found.
+        omitted: how many more problems were found and not kept.
+    """
+    listed = [problem_to_dict(p) for p in problems]
+    return {
+        "schema": PROBLEMS_SCHEMA,
+        "source": source,
+        "valid": not listed and not omitted,
+        "problems": listed,
+        "omitted": omitted,
+    }
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer tool

@@ -105,6 +105,10 @@ GENERIC_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "nomor klinik (CC1-CC7) hanya untuk pertemuan jenis coaching_clinic",
         "en": "a clinic number (CC1-CC7) belongs only to a coaching_clinic meeting",
     },
+    "evaluation_error": {
+        "id": "masukan ini tidak dapat dievaluasi",
+        "en": "this input could not be evaluated",
+    },
     "problems_omitted": {
         "id": "… dan {count} masalah lain (tidak ditampilkan)",
         "en": "… and {count} more problems (not shown)",

@@ -14,7 +14,8 @@ concern:
 
 ==========================  ==================================================================
 ``reports.summary``         the data of a batch: :class:`BatchResult`, :class:`BatchSummary`,
-                            :class:`Failure`, :func:`summarise`, :func:`failure_message`
+                            :class:`Failure`, :func:`summarise`, :func:`failure_message`,
+                            :func:`failure_of`
 ``reports.text``            plain text of a decision and of a batch
 ``reports.markdown``        Markdown of a decision and of a batch
 ``reports.csv``             CSV rows and text
@@ -68,6 +69,7 @@ from sanitasi_core.reports.summary import (
     BatchSummary,
     Failure,
     failure_message,
+    failure_of,
     summarise,
 )
 from sanitasi_core.reports.text import batch_text, decision_text
@@ -109,6 +111,7 @@ __all__ = [
     "explain_markdown",
     "explain_text",
     "failure_message",
+    "failure_of",
     "format_day",
     "format_number",
     "indicators_text",

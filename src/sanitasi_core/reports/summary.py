@@ -13,17 +13,28 @@ from typing import NamedTuple
 import attrs
 
 from sanitasi_core._text import Lang, Text
+from sanitasi_core.exceptions import Problem
 from sanitasi_core.reports._words import LEVEL_KEYS
 from sanitasi_core.rules import Decision
 
-__all__ = ["BatchResult", "BatchSummary", "Failure", "failure_message", "summarise"]
+__all__ = ["BatchResult", "BatchSummary", "Failure", "failure_message", "failure_of", "summarise"]
 
 
 class Failure(NamedTuple):
-    """An input that could not be evaluated: where it came from, and why (both languages)."""
+    """An input that could not be evaluated: where it came from, and why.
+
+    Attributes:
+        source: the file (or ``FILE:LINE``) of the input.
+        message: every problem, one per line, in both languages.
+        problems: the problems kept, each with its path and code (empty when the error had
+            none of its own, e.g. a date with no rulebook in force: then *message* says why).
+        omitted: how many more problems were found and not kept.
+    """
 
     source: str
     message: Text
+    problems: tuple[Problem, ...] = ()
+    omitted: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -105,3 +116,19 @@ def failure_message(error: BaseException) -> Text:
         return text
     shown = str(error) or type(error).__name__
     return Text(id=shown, en=shown)
+
+
+def failure_of(source: str, error: BaseException) -> Failure:
+    """Return the :class:`Failure` of the input *source* that raised *error*.
+
+    An error that lists problems (a dossier, a rulebook) gives them with their paths; any other
+    (no rulebook in force, an unknown region) becomes one problem at the whole input (path
+    ``""``) with the code ``evaluation_error`` and the error's own message.
+    """
+    problems = getattr(error, "problems", None)
+    omitted = getattr(error, "omitted", 0)
+    message = failure_message(error)
+    if isinstance(problems, tuple) and (problems or omitted):
+        return Failure(source, message, problems, omitted)
+    whole = Problem(path="", code="evaluation_error", text=message)
+    return Failure(source, message, (whole,), 0)
