@@ -53,7 +53,7 @@ LAYERS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("model", ("model", "ehra")),
     ("indicators", ("indicators", "ladder")),
     ("rules", ("rules",)),
-    ("serialization", ("serialization", "rulebooks", "households")),
+    ("serialization", ("serialization", "contracts", "rulebooks", "households")),
     ("reports", ("reports", "charts")),
     ("batch", ("batch",)),
     ("cli", ("cli", "__main__")),
