@@ -16,6 +16,10 @@ library's decisions, so that any source can fill it) and a language, ``"id"`` or
 * :class:`CriteriaChart` — one decision's criteria per milestone: pass, fail, unknown, not
   applicable (input :class:`CriteriaOverview` of :class:`MilestoneCriteria`).
 
+Each input can also be filled from the library's own objects: :func:`levels_from_decisions`,
+:func:`years_from_dossier`, :func:`access_from_dossier`, :func:`ladder_from_summary` and
+:func:`criteria_from_decision`.
+
 Every chart has ``to_svg()``, ``save(path)`` and shows itself in Jupyter (``_repr_svg_``).
 
 Each chart paints its own fixed white background and writes dark text, so it reads the same in a
@@ -27,6 +31,14 @@ all it needs.
 from __future__ import annotations
 
 from sanitasi_core.charts._access import AccessChart
+from sanitasi_core.charts._adapters import (
+    TARGET_HORIZON,
+    access_from_dossier,
+    criteria_from_decision,
+    ladder_from_summary,
+    levels_from_decisions,
+    years_from_dossier,
+)
 from sanitasi_core.charts._criteria import CriteriaChart
 from sanitasi_core.charts._data import (
     LEVELS,
@@ -50,6 +62,7 @@ from sanitasi_core.charts._years import DistrictYearsChart
 __all__ = [
     "LEVELS",
     "RUNG_COLOURS",
+    "TARGET_HORIZON",
     "AccessChart",
     "AccessPoint",
     "AccessSeries",
@@ -67,6 +80,11 @@ __all__ = [
     "LevelOverview",
     "MilestoneCriteria",
     "YearLevel",
+    "access_from_dossier",
+    "criteria_from_decision",
+    "ladder_from_summary",
+    "levels_from_decisions",
+    "years_from_dossier",
 ]
 
 

@@ -68,6 +68,8 @@ _CSS: Final = (
 )
 TITLE_BASELINE: Final = PAD + 14.0
 TITLE_BLOCK: Final = PAD + 30.0  # where the drawing starts below the visible title
+MAX_TITLE_WIDTH: Final = 760
+"""A chart widens to fit its title up to this width; a longer title is cut with an ellipsis."""
 SWATCH: Final = 12.0
 LINE: Final = 18.0  # height of a legend or note line
 
@@ -163,7 +165,14 @@ class Canvas:
         return f"url(#{key})"
 
     def title(self, title: str) -> None:
-        """Write the visible title at the top."""
+        """Write the visible title at the top, widening the chart (up to a limit) to fit it.
+
+        Called before anything else is drawn: the plot keeps its place at the left, and the
+        legend below may use the width gained.
+        """
+        size, bold = TEXT["t"]
+        need = math.ceil(text_width(title, size, bold=bold) + 2 * PAD)
+        self.width = max(self.width, min(need, MAX_TITLE_WIDTH))
         self.text(PAD, TITLE_BASELINE, title, cls="t", room=self.width - 2 * PAD)
 
     def legend(self, items: Sequence[LegendItem], top: float) -> float:
