@@ -32,7 +32,7 @@ def _texts(notebook: dict[str, Any]) -> list[str]:
             if output.get("output_type") == "stream":
                 found.append("".join(output["text"]))
             data = output.get("data", {})
-            for kind in ("text/plain", "text/html", "text/markdown"):
+            for kind in ("text/plain", "text/html", "text/markdown", "image/svg+xml"):
                 if kind in data:
                     value = data[kind]
                     found.append("".join(value) if isinstance(value, list) else value)
@@ -80,6 +80,10 @@ def _check_districts(texts: list[str]) -> None:
     # The explanation of M4 and the decision's own HTML report.
     assert any("m4.apbd_realisation" in t and "85.16" in t for t in texts)
     assert any('<div class="sanitasi-report" lang="en">' in t for t in texts)
+    # The pictures: levels, years, access, criteria and the household ladder, as SVG.
+    pictures = [t for t in texts if t.startswith("<svg") and 'role="img"' in t]
+    assert len(pictures) == 5
+    assert any("Kabupaten Mahakam Ulu: milestone level by year" in t for t in pictures)
 
 
 def _check_cohort(texts: list[str]) -> None:
