@@ -11,6 +11,10 @@ On ``builder-inited`` (before any source is read) it writes two MyST fragments i
   table of :func:`sanitasi_core.reports.rulebook_table_rows`, the national targets and the list
   of sources with their quotes.
 
+- ``charts/*.svg``: each kind of chart of :mod:`sanitasi_core.charts`, drawn from the bundled
+  example dossiers (and the fictional household file in ``examples/``) through the adapters, for
+  the gallery of ``explanation/charts.md``.
+
 A file is rewritten only when its text changes, so an unchanged catalogue does not make Sphinx
 rebuild the pages that include it. The folder is excluded from the sources in ``conf.py``.
 """
@@ -398,6 +402,56 @@ def default_rulebook_markdown() -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Charts
+# --------------------------------------------------------------------------------------------
+
+CHARTS_AS_OF = "2025-12-31"
+
+
+def chart_gallery(root: Path) -> dict[str, str]:
+    """Each kind of chart from the bundled examples, in English: ``{name: SVG text}``."""
+    import datetime as dt  # noqa: PLC0415
+
+    from sanitasi_core import charts, load_dossier  # noqa: PLC0415
+    from sanitasi_core.households import summarise_file  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebooks  # noqa: PLC0415
+
+    as_of = dt.date.fromisoformat(CHARTS_AS_OF)
+    books = default_rulebooks()
+    folder = root / "src" / "sanitasi_core" / "data" / "examples"
+    dossiers = [load_dossier(p.read_bytes()) for p in sorted(folder.glob("*.json"))]
+    decisions = [books.evaluate(d, as_of=as_of) for d in dossiers]
+    by_name = {d.region.name: d for d in dossiers}
+    mahulu = by_name["Kabupaten Mahakam Ulu"]
+    targets = [t for book in books.rulebooks for t in book.targets]
+    survey = summarise_file(root / "examples" / "households-sungai-lestari.csv").summary
+    criteria = next(d for d in decisions if d.region.name == "Kabupaten Mahakam Ulu")
+    built = {
+        "levels": charts.LevelChart(
+            data=charts.levels_from_decisions(
+                decisions, by_province=True, subject=f"As of {CHARTS_AS_OF}"
+            ),
+            lang="en",
+        ),
+        "years": charts.DistrictYearsChart(
+            data=charts.years_from_dossier(mahulu, books, as_of=as_of), lang="en"
+        ),
+        "access": charts.AccessChart(
+            data=charts.access_from_dossier(
+                by_name["Kabupaten Kapuas"], as_of=as_of, targets=targets
+            ),
+            lang="en",
+        ),
+        "ladder": charts.HouseholdLadderChart(
+            data=charts.ladder_from_summary(survey, subject="Sungai Lestari (fictional)"),
+            lang="en",
+        ),
+        "criteria": charts.CriteriaChart(data=charts.criteria_from_decision(criteria), lang="en"),
+    }
+    return {name: chart.to_svg() for name, chart in built.items()}
+
+
+# --------------------------------------------------------------------------------------------
 # Sphinx
 # --------------------------------------------------------------------------------------------
 
@@ -416,6 +470,8 @@ def generate(srcdir: Path) -> list[Path]:
         folder / "indicators.md": indicators_markdown(),
         folder / "default-rulebook.md": default_rulebook_markdown(),
     }
+    pictures = chart_gallery(srcdir.parent)
+    pages.update({folder / "charts" / f"{name}.svg": svg for name, svg in pictures.items()})
     for path, text in pages.items():
         _write_if_changed(path, text)
     return list(pages)
