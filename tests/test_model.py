@@ -696,3 +696,59 @@ def test_a_legal_instrument_holds_a_regulation_number_of_its_own_kind() -> None:
     assert (problem.path, problem.code) == ("regulation.kind", "regulation_kind_mismatch")
     assert "perbup" in problem.text.id
     assert "perda" in problem.text.en
+
+
+# --- every problem of an object at once -------------------------------------------------------
+
+
+def test_every_bad_field_of_a_record_is_reported_at_once() -> None:
+    """A record with several bad fields reports each, not only the first."""
+    assert problems_of(lambda: activity(id=" ", fiscal_year=1800, planned=Decimal(-1))) == [
+        ("id", "not_blank"),
+        ("fiscal_year", "year_range"),
+        ("planned", "non_negative"),
+    ]
+
+
+def test_every_cross_field_problem_of_a_designation_is_reported() -> None:
+    """``m4_year`` off M4 and a reversed range are reported together."""
+    build = lambda: Designation(  # noqa: E731
+        decree=KEPMENDAGRI, milestone=Milestone.M2, first=Milestone.M3, m4_year=1
+    )
+    assert problems_of(build) == [("m4_year", "m4_year_only_for_m4"), ("first", "milestone_range")]
+
+
+def test_every_cross_field_problem_of_a_document_is_reported() -> None:
+    """A reversed period and a missing year of an annual document are reported together."""
+    build = lambda: PlanningDocument(  # noqa: E731
+        kind=DocumentKind.RKPD, period_start=2025, period_end=2024
+    )
+    assert problems_of(build) == [
+        ("period_end", "end_before_start"),
+        ("year", "annual_document_year"),
+    ]
+
+
+def test_every_cross_field_problem_of_an_access_record_is_reported() -> None:
+    """Shares above 100 and a layak headline off its rungs are reported together."""
+    build = lambda: access(  # noqa: E731
+        safely_managed=Decimal(60), basic=Decimal(30), limited=Decimal(20), layak=Decimal(50)
+    )
+    assert problems_of(build) == [("", "shares_exceed_100"), ("layak", "layak_mismatch")]
+
+
+def test_both_waste_parts_above_generated_are_reported() -> None:
+    """Reduced and handled both above generated give two problems."""
+    from sanitasi_core.model import WasteRecord  # noqa: PLC0415
+
+    build = lambda: WasteRecord(  # noqa: E731
+        year=2024, generated=Decimal(10), reduced=Decimal(11), handled=Decimal(12)
+    )
+    assert problems_of(build) == [
+        ("reduced", "exceeds_generated"),
+        ("handled", "exceeds_generated"),
+    ]
+    combined = lambda: WasteRecord(  # noqa: E731
+        year=2024, generated=Decimal(10), reduced=Decimal(6), handled=Decimal(6)
+    )
+    assert problems_of(combined) == [("handled", "exceeds_generated")]

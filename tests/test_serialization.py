@@ -419,6 +419,7 @@ def test_all_problems_of_a_document_are_reported_at_once():
     ) == [
         "$.schema: required field 'schema' is missing",
         "$.region.code: invalid format: expected a kab/kota code PP.KK such as '64.11', got 64",
+        "$.region.name: must not be blank, got ''",
         '$.fictional: expected true or false, got "yes" (string)',
         "$.meetings[0].clinic: a coaching_clinic meeting needs a clinic number 1-7",
         '$.activities[0].fiscal_year: expected an integer, got "2024" (string)',

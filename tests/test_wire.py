@@ -2,6 +2,8 @@
 
 import cattrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanitasi_core import _wire
 from sanitasi_core.exceptions import DossierFormatError
@@ -69,3 +71,49 @@ def test_structure_reports_errors_of_a_plain_converter():
     (missing,) = problems
     assert (missing.path, missing.code) == ("$", "missing_field")
     assert "source" in missing.text.en
+
+
+@given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=3))
+@settings(max_examples=25, deadline=None)
+def test_problems_beyond_the_cap_are_counted_exactly(items: int, extra: int) -> None:
+    """However many bad items, the problems kept plus those omitted are all of them."""
+    from sanitasi_core.exceptions import MAX_PROBLEMS, DossierFormatError  # noqa: PLC0415
+    from sanitasi_core.serialization import dossier_from_dict  # noqa: PLC0415
+
+    data = {
+        "schema": "sanitasi.dossier/v2",
+        "region": {"code": "64.11", "name": "Kabupaten Mahakam Ulu"},
+        # Each bad activity: three required fields missing, and unknown keys (one problem).
+        "activities": [{f"bad{k}": i for k in range(extra)} for i in range(items)],
+    }
+    if not items:
+        dossier_from_dict(data)
+        return
+    with pytest.raises(DossierFormatError) as caught:
+        dossier_from_dict(data)
+    assert len(caught.value.problems) == min(4 * items, MAX_PROBLEMS)
+    assert len(caught.value.problems) + caught.value.omitted == 4 * items
+
+
+def test_memory_of_many_bad_items_does_not_grow_with_them() -> None:
+    """Ten times the bad items cost no more memory beyond the document: only a count grows."""
+    import tracemalloc  # noqa: PLC0415
+
+    from sanitasi_core.exceptions import DossierFormatError  # noqa: PLC0415
+    from sanitasi_core.serialization import dossier_from_dict  # noqa: PLC0415
+
+    def peak(items: int) -> int:
+        data = {
+            "schema": "sanitasi.dossier/v2",
+            "region": {"code": "64.11", "name": "Kabupaten Mahakam Ulu"},
+            "activities": [{"bad": i} for i in range(items)],
+        }
+        tracemalloc.start()
+        with pytest.raises(DossierFormatError) as caught:
+            dossier_from_dict(data)
+        _, top = tracemalloc.get_traced_memory()
+        assert caught.value.omitted > 0
+        tracemalloc.stop()
+        return top
+
+    assert peak(20_000) < 2 * peak(2_000)

@@ -31,12 +31,15 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from sanitasi_core._messages import phrase, text
 from sanitasi_core._text import Text, lone_surrogate
-from sanitasi_core.exceptions import Problem, ValidationError
+from sanitasi_core._validators import DECIMAL_DIGITS, DECIMAL_PLACES
+from sanitasi_core.exceptions import MAX_PROBLEMS, Problem, ProblemCollector, ValidationError
 
 T = TypeVar("T")
 
-DECIMAL_PATTERN: Final = r"^-?[0-9]{1,40}(\.[0-9]{1,20})?$"
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# "$(?!\n)": in Python (and so in Python's jsonschema) "$" also matches before a final newline;
+# in ECMA-262, JSON Schema's dialect, the look-ahead is always true. Both then end at the end.
+DECIMAL_PATTERN: Final = rf"^-?[0-9]{{1,{DECIMAL_DIGITS}}}(\.[0-9]{{1,{DECIMAL_PLACES}}})?$(?!\n)"
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)"
 _DECIMAL_RE: Final = re.compile(DECIMAL_PATTERN)
 _DATE_RE: Final = re.compile(DATE_PATTERN)
 
@@ -56,6 +59,49 @@ class WireTypeError(TypeError):
 
 class MissingTagError(Exception):
     """A document without its ``schema`` field (internal; becomes a :class:`Problem`)."""
+
+
+class OmittedProblems(Exception):  # noqa: N818  # a count carried through the exception tree
+    """Problems of list items or mapping values beyond the first few (internal).
+
+    A hook keeps the exceptions of its first :data:`~sanitasi_core.exceptions.MAX_PROBLEMS`
+    bad items and only counts the problems of the others, so that a document with a hundred
+    thousand bad items costs a hundred exceptions (each holds its traceback), not all of them.
+    """
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+class ProblemList(list[Problem]):
+    """The problems kept of a document, with :attr:`omitted`: how many more there were."""
+
+    omitted: int = 0
+
+
+def _collect(errors: list[Exception], dropped: list[int], exc: Exception) -> bool:
+    """Keep *exc* among *errors*, or count its problems in *dropped*; whether it was kept."""
+    if len(errors) < MAX_PROBLEMS:
+        errors.append(exc)
+        return True
+    dropped[0] += _count(exc)
+    return False
+
+
+def _count(exc: BaseException) -> int:
+    """How many problems :func:`problems_from` would yield for *exc*, without writing them."""
+    if isinstance(exc, OmittedProblems):
+        return exc.count
+    if isinstance(exc, ValidationError):
+        return len(exc.problems) + exc.omitted
+    if isinstance(exc, BaseExceptionGroup):  # cattrs' class and iterable errors among them
+        return sum(_count(member) for member in exc.exceptions)
+    return 1  # a missing field, a wrong type, unknown keys, a missing tag: one problem each
+
+
+def _grouped(errors: list[Exception], dropped: list[int]) -> list[Exception]:
+    return [*errors, OmittedProblems(dropped[0])] if dropped[0] else errors
 
 
 _KINDS: Final[Mapping[type, tuple[str, str]]] = {
@@ -193,14 +239,16 @@ def _make_tuple_hook(
                 raise WireTypeError("an array", value)
             out: list[Any] = []
             errors: list[Exception] = []
+            dropped = [0]
             for index, item in enumerate(value):
                 try:
                     out.append(item_hook(item, item_type))
-                except Exception as exc:  # collected and re-raised as a group
-                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                    errors.append(exc)
+                except Exception as exc:  # collected (bounded) and re-raised as a group
+                    if _collect(errors, dropped, exc):
+                        exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
             if errors:
-                raise IterableValidationError("while structuring an array", errors, t)
+                group = _grouped(errors, dropped)
+                raise IterableValidationError("while structuring an array", group, t)
             return tuple(out)
 
         return hook
@@ -282,14 +330,17 @@ def _make_dict_hook(
                 raise WireTypeError("an object", value)
             out: dict[str, Any] = {}
             errors: list[Exception] = []
+            dropped = [0]
             for key, item in value.items():
                 try:
                     out[key] = value_hook(item, value_type)
-                except Exception as exc:  # collected and re-raised as a group
-                    exc.add_note(AttributeValidationNote(f"@ key {key}", str(key), value_type))
-                    errors.append(exc)
+                except Exception as exc:  # collected (bounded) and re-raised as a group
+                    if _collect(errors, dropped, exc):
+                        note = AttributeValidationNote(f"@ key {key}", str(key), value_type)
+                        exc.add_note(note)
             if errors:
-                raise ClassValidationError("while structuring an object", errors, t)
+                group = _grouped(errors, dropped)
+                raise ClassValidationError("while structuring an object", group, t)
             return out
 
         return hook
@@ -413,8 +464,21 @@ def _join(path: str, relative: str) -> str:
     return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
 
 
-def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Walk a structuring exception tree and yield every problem with its JSON path."""
+def problems_from(
+    exc: BaseException, path: str = "$", *, omitted: list[int] | None = None
+) -> Iterator[Problem]:
+    """Walk a structuring exception tree and yield every problem with its JSON path.
+
+    Args:
+        exc: the exception raised while structuring.
+        path: the JSON path of the value it concerns.
+        omitted: a one-item counter to which the problems only counted by the hooks (beyond
+            the first of a list or mapping) are added.
+    """
+    if isinstance(exc, OmittedProblems):
+        if omitted is not None:
+            omitted[0] += exc.count
+        return
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             sub_path = path
@@ -433,7 +497,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
                     path=sub_path, code="missing_field", text=text("missing_field", name=name)
                 )
             else:
-                yield from problems_from(sub, sub_path)
+                yield from problems_from(sub, sub_path, omitted=omitted)
     elif isinstance(exc, MissingTagError):
         yield Problem(
             path=_join(path, "schema"),
@@ -462,7 +526,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             )
     elif isinstance(exc, BaseExceptionGroup):
         for member in exc.exceptions:
-            yield from problems_from(member, path)
+            yield from problems_from(member, path, omitted=omitted)
     else:  # pragma: no cover - a bug in a hook; still reported rather than crashing
         yield Problem(
             path=path,
@@ -475,8 +539,22 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         )
 
 
+def _bounded(exc: BaseException) -> ProblemList:
+    """The first :data:`~sanitasi_core.exceptions.MAX_PROBLEMS` problems of *exc*, and a count."""
+    counter = [0]
+    collector = ProblemCollector()
+    collector.extend(problems_from(exc, omitted=counter))
+    found = ProblemList(collector.kept)
+    found.omitted = collector.omitted + counter[0]
+    return found
+
+
 def structure(conv: cattrs.Converter, data: object, cls: type[T]) -> T | list[Problem]:
-    """Structure *data* as *cls*; return the object, or every problem found."""
+    """Structure *data* as *cls*; return the object, or the problems found.
+
+    At most :data:`~sanitasi_core.exceptions.MAX_PROBLEMS` problems are returned, as a
+    :class:`ProblemList` whose ``omitted`` counts the others.
+    """
     try:
         return conv.structure(data, cls)
     except (
@@ -485,10 +563,9 @@ def structure(conv: cattrs.Converter, data: object, cls: type[T]) -> T | list[Pr
         WireTypeError,
         ValidationError,
         MissingTagError,
+        ForbiddenExtraKeysError,
     ) as exc:
-        return list(problems_from(exc))
-    except ForbiddenExtraKeysError as exc:
-        return list(problems_from(exc))
+        return _bounded(exc)
     except KeyError as exc:  # a required field missing outside detailed validation
         return [
             Problem(

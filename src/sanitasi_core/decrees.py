@@ -30,6 +30,7 @@ from typing import Final, Literal
 import attrs
 
 from sanitasi_core import _decrees_forms as _forms
+from sanitasi_core import _validators as _v
 from sanitasi_core._messages import text as _text
 from sanitasi_core._parsing import require_text as _require_text
 from sanitasi_core.exceptions import ParseError, ValidationError
@@ -347,6 +348,17 @@ def _check_subject(
         )
 
 
+# The single-field rules of a regulation as data, stated by the dossier's JSON Schema (the
+# checks above give the messages; tests/test_schema_differential.py keeps the two equal). That an
+# issuer is no keyword and is absent for national kinds is checked by the library only.
+_ISSUER_RULE: Final = _v.Rule(pattern=r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*)*")
+_NUMBER_RULE: Final = _v.Rule(
+    pattern=r"(?:[A-Za-z0-9]+[./\-])*[A-Za-z]*[0-9][A-Za-z0-9]*(?:[./\-][A-Za-z0-9]+)*"
+)
+_YEAR_RULE: Final = _v.Rule(minimum=1000, maximum=9999, code="decree_field")
+_SUBJECT_RULE: Final = _v.Rule(non_blank=True, pattern=r"\S+(?: \S+)*")
+
+
 @attrs.frozen(kw_only=True)
 class Regulation:
     """A regulation or other legal instrument as named by its title (*judul peraturan*).
@@ -367,10 +379,12 @@ class Regulation:
     """
 
     kind: RegulationKind = attrs.field(validator=_check_kind)
-    issuer: str | None = attrs.field(default=None, validator=_check_issuer)
-    number: str = attrs.field(validator=_check_number)
-    year: int = attrs.field(validator=_check_year)
-    subject: str | None = attrs.field(default=None, validator=_check_subject)
+    issuer: str | None = attrs.field(default=None, validator=_v.Check(_check_issuer, _ISSUER_RULE))
+    number: str = attrs.field(validator=_v.Check(_check_number, _NUMBER_RULE))
+    year: int = attrs.field(validator=_v.Check(_check_year, _YEAR_RULE))
+    subject: str | None = attrs.field(
+        default=None, validator=_v.Check(_check_subject, _SUBJECT_RULE)
+    )
 
     def __str__(self) -> str:
         return format_regulation(self)

@@ -15,9 +15,9 @@ from typing import Any, Final
 import attrs
 
 from sanitasi_core import _validators as v
-from sanitasi_core._messages import phrase, text
-from sanitasi_core._text import Text
-from sanitasi_core.codes import RegionLevel, parse_apbd_code, parse_region_code
+from sanitasi_core._messages import text
+from sanitasi_core._text import Text, brief
+from sanitasi_core.codes import parse_apbd_code, parse_region_code
 from sanitasi_core.decrees import Regulation, RegulationKind, parse_decree_number
 from sanitasi_core.exceptions import ParseError, Problem, ValidationError
 from sanitasi_core.regions import default_registry  # loads its data on first call, not here
@@ -487,9 +487,85 @@ def _natural_keys_unique(dossier: "Dossier", problems: list[Problem]) -> None:
         )
 
 
+def _problem(path: str, code: str, /, **params: object) -> Problem:
+    return Problem(path=path, code=code, text=text(code, **params))
+
+
+def _raise_all(problems: list[Problem]) -> None:
+    """Raise one error with every cross-field problem of an object, if there is any."""
+    if problems:
+        raise ValidationError(problems)
+
+
+def _check_stage(milestone: "Milestone", first: "Milestone | None", m4_year: int | None) -> None:
+    """The cross-field rules of a designation and a stage report, all reported together."""
+    problems = []
+    if m4_year is not None and milestone is not Milestone.M4:
+        problems.append(_problem("m4_year", "m4_year_only_for_m4", milestone=milestone.value))
+    if first is not None and first.rank > milestone.rank:
+        problems.append(
+            _problem("first", "milestone_range", first=first.value, last=milestone.value)
+        )
+    _raise_all(problems)
+
+
 def _check_period(start: object, end: object) -> None:
     if start is not None and end is not None and end < start:  # type: ignore[operator]
         raise v.invalid("end", "end_before_start", start=start, end=end)
+
+
+# Region and APBD codes, in the subset of regular expressions Python and JSON Schema read alike.
+_PROVINCE: Final = r"(?:1[1-9]|[2-9][0-9])"
+_REGENCY: Final = rf"{_PROVINCE}\.(?:0[1-9]|[1-6][0-9]|7[1-9]|[89][0-9])"
+_VILLAGE: Final = rf"{_REGENCY}\.(?:0[1-9]|[1-9][0-9])\.[12][0-9]{{3}}"
+_APBD: Final = r"[0-9](?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]\.[0-9]{2}(?:\.[0-9]{4})?)?)?)?"
+
+
+def _diagnose(parse: Any) -> Any:
+    """Return a function giving the parser's own message for a text that is not a code."""
+
+    def diagnose(value: str) -> Text | None:
+        try:
+            parse(value)
+        except ParseError as err:
+            return err.text
+        return None
+
+    return diagnose
+
+
+_REGENCY_CODE: Final = v.text_check(
+    v.Rule(non_blank=True, pattern=_REGENCY, expected="a kab/kota code PP.KK such as '64.11'"),
+    _diagnose(parse_region_code),
+)
+"""A kab/kota code ``PP.KK`` written as such (province 11-99; 01-69 kabupaten, 71-99 kota)."""
+
+_VILLAGE_CODE: Final = v.text_check(
+    v.Rule(
+        non_blank=True,
+        pattern=_VILLAGE,
+        expected="a village code PP.KK.CC.DDDD such as '64.11.01.2001'",
+    ),
+    _diagnose(parse_region_code),
+)
+"""A village code ``PP.KK.CC.DDDD`` written as such."""
+
+_APBD_CODE: Final = v.text_check(
+    v.Rule(
+        non_blank=True,
+        pattern=_APBD,
+        expected="an APBD code such as '1.03.05.2.01.0044', without spaces around it",
+    ),
+    _diagnose(parse_apbd_code),
+)
+"""An APBD nomenclature code written as such (``1.03.05.2.01.0044``)."""
+
+
+def _province_exists(_inst: object, attribute: "attrs.Attribute[str]", value: str) -> None:
+    # A registry look-up: checked by the library only (the schema states the pattern).
+    province = value[:2]
+    if not default_registry().has_province(province):
+        raise v.fail(attribute, "unknown_province", province=province, code=value)
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,24 +603,8 @@ class Region:
         name: the district's name, e.g. "Kabupaten Mahakam Ulu".
     """
 
-    code: str = attrs.field(validator=v.text_value)
+    code: str = attrs.field(validator=v.all_of(_REGENCY_CODE, v.Check(_province_exists)))
     name: str = _text_field()
-
-    @code.validator
-    def _check_code(self, attribute: "attrs.Attribute[str]", value: str) -> None:
-        try:
-            parsed = parse_region_code(value)
-        except ParseError as err:
-            raise ValidationError.single(attribute.name, err.text, "pattern") from None
-        if parsed.level is not RegionLevel.REGENCY or str(parsed) != value:
-            raise v.fail(
-                attribute,
-                "pattern",
-                expected=phrase("a kab/kota code PP.KK such as '64.11'"),
-                got=value,
-            )
-        if not default_registry().has_province(parsed.province_code):
-            raise v.fail(attribute, "unknown_province", province=parsed.province_code, code=value)
 
     @property
     def province_code(self) -> str:
@@ -645,12 +705,7 @@ class Designation:
     provenance: "tuple[Provenance, ...]" = _provenance()
 
     def __attrs_post_init__(self) -> None:
-        if self.m4_year is not None and self.milestone is not Milestone.M4:
-            raise v.invalid("m4_year", "m4_year_only_for_m4", milestone=self.milestone.value)
-        if self.first is not None and self.first.rank > self.milestone.rank:
-            raise v.invalid(
-                "first", "milestone_range", first=self.first.value, last=self.milestone.value
-            )
+        _check_stage(self.milestone, self.first, self.m4_year)
 
     @property
     def claimed(self) -> Milestone | None:
@@ -694,12 +749,7 @@ class StageReport:
     provenance: "tuple[Provenance, ...]" = _provenance()
 
     def __attrs_post_init__(self) -> None:
-        if self.m4_year is not None and self.milestone is not Milestone.M4:
-            raise v.invalid("m4_year", "m4_year_only_for_m4", milestone=self.milestone.value)
-        if self.first is not None and self.first.rank > self.milestone.rank:
-            raise v.invalid(
-                "first", "milestone_range", first=self.first.value, last=self.milestone.value
-            )
+        _check_stage(self.milestone, self.first, self.m4_year)
 
 
 @attrs.frozen(kw_only=True)
@@ -817,16 +867,16 @@ class PlanningDocument:
     provenance: tuple[Provenance, ...] = _provenance()
 
     def __attrs_post_init__(self) -> None:
+        problems = []
         start, end = self.period_start, self.period_end
         if start is not None and end is not None:
             if end < start:
-                code = "end_before_start"
-                raise v.invalid("period_end", code, start=start, end=end)
-            if self.kind is DocumentKind.SSK and end - start != 4:
-                raise v.invalid("period_end", "ssk_period", start=start, end=end)
+                problems.append(_problem("period_end", "end_before_start", start=start, end=end))
+            elif self.kind is DocumentKind.SSK and end - start != 4:
+                problems.append(_problem("period_end", "ssk_period", start=start, end=end))
         if self.kind in ANNUAL_DOCUMENTS and self.year is None:
-            code = "annual_document_year"
-            raise v.invalid("year", code, kind=self.kind.value)
+            problems.append(_problem("year", "annual_document_year", kind=self.kind.value))
+        _raise_all(problems)
 
     def covers_year(self, year: int) -> bool | None:
         """Whether the document's period covers *year*; ``None`` when the period is unknown."""
@@ -1012,7 +1062,7 @@ class Activity:
     id: str = _text_field()
     name: str = _text_field()
     fiscal_year: int = attrs.field(validator=v.year)
-    code: str | None = attrs.field(default=None, validator=v.optional(v.text_value))
+    code: str | None = attrs.field(default=None, validator=v.optional(_APBD_CODE))
     sub_sector: SubSector | None = attrs.field(
         default=None, validator=v.optional(v.member_of(SubSector))
     )
@@ -1029,16 +1079,6 @@ class Activity:
         validator=v.optional(v.items(v.member_of(AnnualPlan))),
     )
     provenance: tuple[Provenance, ...] = _provenance()
-
-    @code.validator
-    def _check_code(self, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
-        if value is None:
-            return
-
-        try:
-            parse_apbd_code(value)
-        except ParseError as err:
-            raise ValidationError.single(attribute.name, err.text, "pattern") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -1193,16 +1233,16 @@ class AccessRecord:
         )
         if all(r is None for r in rungs) and self.layak is None and self.households is None:
             raise v.invalid("", "access_empty")
+        problems = []
         total = sum((r for r in rungs if r is not None), Decimal(0))
         if total > 100 + _SHARE_TOLERANCE:
-            code = "shares_exceed_100"
-            raise v.invalid("", code, total=total)
+            problems.append(_problem("", "shares_exceed_100", total=total))
         parts = (self.safely_managed, self.basic, self.limited)
         if self.layak is not None and all(p is not None for p in parts):
             summed = sum(p for p in parts if p is not None)
             if abs(summed - self.layak) > _SHARE_TOLERANCE:
-                code = "layak_mismatch"
-                raise v.invalid("layak", code, layak=self.layak, total=summed)
+                problems.append(_problem("layak", "layak_mismatch", layak=self.layak, total=summed))
+        _raise_all(problems)
 
     @property
     def layak_share(self) -> Decimal | None:
@@ -1213,18 +1253,6 @@ class AccessRecord:
         if any(p is None for p in parts):
             return None
         return sum((p for p in parts if p is not None), Decimal(0))
-
-
-def _village_code(_inst: object, attribute: "attrs.Attribute[str]", value: object) -> None:
-    v.text_value(_inst, attribute, value)
-    assert isinstance(value, str)  # noqa: S101  # narrowed by text_value
-    try:
-        parsed = parse_region_code(value)
-    except ParseError as err:
-        raise ValidationError.single(attribute.name, err.text, "pattern") from None
-    if parsed.level is not RegionLevel.VILLAGE or str(parsed) != value:
-        expected = phrase("a village code PP.KK.CC.DDDD such as '64.11.01.2001'")
-        raise v.fail(attribute, "pattern", expected=expected, got=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -1240,7 +1268,7 @@ class VillageRecord:
         odf_verified_on: the date of the ODF verification.
     """
 
-    code: str = attrs.field(validator=_village_code)
+    code: str = attrs.field(validator=_VILLAGE_CODE)
     name: str | None = _opt_text()
     odf: bool | None = attrs.field(default=None, validator=v.optional(v.flag))
     odf_verified_on: dt.date | None = _opt_date()
@@ -1262,7 +1290,7 @@ class EhraAssessment:
         households: households surveyed (the method asks for at least 40 per village).
     """
 
-    village: str = attrs.field(validator=_village_code)
+    village: str = attrs.field(validator=_VILLAGE_CODE)
     year: int = attrs.field(validator=v.year)
     scores: dict[str, Decimal] = attrs.field(validator=v.score_map)
     households: int | None = attrs.field(default=None, validator=v.optional(v.integer(0, 100_000)))
@@ -1289,18 +1317,21 @@ class WasteRecord:
     provenance: tuple[Provenance, ...] = _provenance()
 
     def __attrs_post_init__(self) -> None:
-        if self.generated is None:
+        generated = self.generated
+        if generated is None:
             return
-        for name in ("reduced", "handled"):
-            part = getattr(self, name)
-            if part is not None and part > self.generated:
-                raise v.invalid(name, "exceeds_generated", part=part, generated=self.generated)
-        if self.reduced is not None and self.handled is not None:
+        problems = [
+            _problem(name, "exceeds_generated", part=part, generated=generated)
+            for name, part in (("reduced", self.reduced), ("handled", self.handled))
+            if part is not None and part > generated
+        ]
+        if not problems and self.reduced is not None and self.handled is not None:
             total = self.reduced + self.handled
-            if total > self.generated:
-                raise v.invalid(
-                    "handled", "exceeds_generated", part=total, generated=self.generated
+            if total > generated:
+                problems.append(
+                    _problem("handled", "exceeds_generated", part=total, generated=generated)
                 )
+        _raise_all(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -1352,6 +1383,11 @@ class NationalTarget:
     )
 
 
+def _schema_tag(_inst: object, attribute: "attrs.Attribute[str]", value: object) -> None:
+    if value != DOSSIER_SCHEMA:
+        raise v.fail(attribute, "schema_mismatch", expected=DOSSIER_SCHEMA, got=repr(value))
+
+
 @attrs.frozen(kw_only=True)
 class Dossier:
     """Everything known about one district's sanitation programme (*dosir kab/kota*).
@@ -1387,7 +1423,7 @@ class Dossier:
     """
 
     region: Region = attrs.field(validator=v.instance(Region))
-    schema: str = attrs.field(default=DOSSIER_SCHEMA)
+    schema: str = attrs.field(default=DOSSIER_SCHEMA, validator=v.Check(_schema_tag))
     description: str | None = _opt_text()
     fictional: bool = attrs.field(default=False, validator=v.flag)
     designations: tuple[Designation, ...] | None = attrs.field(
@@ -1468,11 +1504,6 @@ class Dossier:
     )
     provenance: tuple[Provenance, ...] = _provenance()
 
-    @schema.validator
-    def _check_schema(self, attribute: "attrs.Attribute[str]", value: object) -> None:
-        if value != DOSSIER_SCHEMA:
-            raise v.fail(attribute, "schema_mismatch", expected=DOSSIER_SCHEMA, got=repr(value))
-
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         models = _ids_unique("service_models", [m.id for m in self.service_models or ()], problems)
@@ -1530,3 +1561,17 @@ class Dossier:
     def service_model(self, ident: str) -> ServiceModel | None:
         """Return the service model with id *ident*, or ``None``."""
         return next((m for m in self.service_models or () if m.id == ident), None)
+
+    def __repr__(self) -> str:
+        # One short line: the district and how many records each non-empty list holds.
+        counts = [
+            f"{field.name} {len(value)}"
+            for field in attrs.fields(Dossier)
+            if isinstance(value := getattr(self, field.name), tuple)
+            and value
+            and field.name not in ("incomplete", "provenance")
+        ]
+        fictional = " (fictional)" if self.fictional else ""
+        shown = f": {', '.join(counts)}" if counts else ""
+        code, name = brief(self.region.code, 20), brief(self.region.name)
+        return f"<Dossier {code} {name}{fictional}{shown}>"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any, Final
 
@@ -28,6 +28,7 @@ from sanitasi_core.rules import DECISION_SCHEMA, OBSERVED_TAGS, Decision, Observ
 
 __all__ = [
     "PROBLEMS_SCHEMA",
+    "VALIDATION_SCHEMA",
     "build_dossier_json_schema",
     "decision_from_dict",
     "decision_to_dict",
@@ -42,6 +43,8 @@ __all__ = [
     "observed_to_dict",
     "problem_to_dict",
     "problems_to_dict",
+    "stream_validation",
+    "validation_to_dict",
 ]
 
 
@@ -122,7 +125,9 @@ def dossier_from_dict(data: object, *, source: str | None = None) -> Dossier:
         data = _from_v1(data)
     result = _wire.structure(_converter(), data, Dossier)
     if isinstance(result, list):
-        raise DossierFormatError([_v1_path(p) for p in result] if v1 else result, source=source)
+        omitted = getattr(result, "omitted", 0)
+        problems = [_v1_path(p) for p in result] if v1 else list(result)
+        raise DossierFormatError(problems, source=source, omitted=omitted)
     return result
 
 
@@ -159,28 +164,66 @@ def dump_dossier(dossier: Dossier, *, indent: int | None = 2) -> str:
 SCHEMA_ID = "https://sanitasi-core.readthedocs.io/schemas/dossier-v2.schema.json"
 
 
-def build_dossier_json_schema() -> dict[str, Any]:
+def _schema_file(version: str) -> str:
+    """The shipped file of format *version*: ``dossier-v2.schema.json`` for v2."""
+    if version not in DOSSIER_SCHEMAS:
+        msg = f"no dossier schema for {version!r}; known: {', '.join(DOSSIER_SCHEMAS)}"
+        raise ValueError(msg)
+    return f"dossier-{version.rsplit('/', 1)[1]}.schema.json"
+
+
+def build_dossier_json_schema(*, version: str = DOSSIER_SCHEMA) -> dict[str, Any]:
     """Generate the dossier JSON Schema from the model (what is shipped, freshly built).
 
-    The shipped file is this function's output; a test keeps the two identical. Regenerate with
+    The shipped files are this function's output; a test keeps them identical. Regenerate with
     ``python -m sanitasi_core.serialization``.
+
+    Args:
+        version: the format version, ``sanitasi.dossier/v2`` (default) or ``…/v1``. A v1
+            document is read as the v2 document it names, so its schema is v2's with the v1
+            tag and a designation's ``year`` (the v1 name of ``programme_year``).
+
+    Raises:
+        ValueError: for a version the loader does not read.
     """
-    from sanitasi_core import _schema  # noqa: PLC0415
+    from sanitasi_core import _schema, model  # noqa: PLC0415
+    from sanitasi_core.decrees import Regulation  # noqa: PLC0415
 
-    return _schema.json_schema(
+    name = _schema_file(version)
+    # Records with cross-field rules (checked after their fields), the region (a registry
+    # look-up) and regulation numbers: their descriptions say what only the library checks.
+    beyond = frozenset(
+        cls
+        for cls in vars(model).values()
+        if isinstance(cls, type) and attrs.has(cls) and hasattr(cls, "__attrs_post_init__")
+    ) | {model.Region, Regulation}
+    schema = _schema.json_schema(
         Dossier,
-        schema_id=SCHEMA_ID,
-        title=f"sanitasi-core dossier ({DOSSIER_SCHEMA})",
-        const_fields={"schema": DOSSIER_SCHEMA},
+        schema_id=SCHEMA_ID.replace(_schema_file(DOSSIER_SCHEMA), name),
+        title=f"sanitasi-core dossier ({version})",
+        const_fields={"schema": version},
+        checked_beyond=beyond,
     )
+    if version == _V1:
+        designation = schema["$defs"]["Designation"]["properties"]
+        year = dict(designation["programme_year"])
+        year["description"] = "the v1 name of programme_year. " + year["description"]
+        designation["year"] = year
+    return schema
 
 
-def dossier_json_schema() -> dict[str, Any]:
+def dossier_json_schema(*, version: str = DOSSIER_SCHEMA) -> dict[str, Any]:
     """Return the shipped JSON Schema (draft 2020-12) of the dossier format.
 
     It is read from package data on each call; nothing is read at import time.
+
+    Args:
+        version: the format version, ``sanitasi.dossier/v2`` (default) or ``…/v1``.
+
+    Raises:
+        ValueError: for a version the loader does not read.
     """
-    path = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
+    path = resources.files("sanitasi_core") / "schemas" / _schema_file(version)
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
 
@@ -283,8 +326,53 @@ def problems_to_dict(
     }
 
 
+VALIDATION_SCHEMA: Final = "sanitasi.validation/v1"
+"""The version tag of a validation document (the problems documents of several inputs)."""
+
+
+def validation_to_dict(inputs: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Return a ``sanitasi.validation/v1`` document, as ``sanitasi validate --format json``.
+
+    Keys: ``schema``, ``inputs`` (one problems document, :func:`problems_to_dict`, per input,
+    valid inputs included, in the order read) and ``valid`` (every input is valid). ``valid``
+    comes last so that the document can be written while the inputs are read
+    (:func:`stream_validation`).
+
+    Args:
+        inputs: the problems documents of the inputs.
+    """
+    listed = list(inputs)
+    return {
+        "schema": VALIDATION_SCHEMA,
+        "inputs": listed,
+        "valid": all(document["valid"] for document in listed),
+    }
+
+
+def stream_validation(inputs: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Yield the JSON text of :func:`validation_to_dict` piece by piece, one input at a time.
+
+    Joined, the pieces are exactly ``json.dumps(validation_to_dict(inputs), indent=2,
+    ensure_ascii=False)``; *inputs* is read one document at a time, never held whole.
+
+    Args:
+        inputs: the problems documents of the inputs.
+    """
+    yield f'{{\n  "schema": {json.dumps(VALIDATION_SCHEMA)},\n  "inputs": ['
+    valid, first = True, True
+    for document in inputs:
+        valid = valid and bool(document["valid"])
+        # Newlines inside strings are escaped by json.dumps: only the layout's are indented.
+        text = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield ("]" if first else "\n  ]") + f',\n  "valid": {json.dumps(valid)}\n}}'
+
+
 if __name__ == "__main__":  # pragma: no cover - maintainer tool
-    target = resources.files("sanitasi_core") / "schemas" / "dossier-v2.schema.json"
-    text = json.dumps(build_dossier_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    with resources.as_file(target) as path:
-        path.write_text(text, encoding="utf-8")
+    for version in DOSSIER_SCHEMAS:
+        target = resources.files("sanitasi_core") / "schemas" / _schema_file(version)
+        built = build_dossier_json_schema(version=version)
+        text = json.dumps(built, indent=2, ensure_ascii=False) + "\n"
+        with resources.as_file(target) as path:
+            path.write_text(text, encoding="utf-8")

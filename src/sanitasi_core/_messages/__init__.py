@@ -80,6 +80,10 @@ _PHRASES: Final[Mapping[str, tuple[str, str]]] = {
         "kode kab/kota PP.KK seperti '64.11'",
         "a kab/kota code PP.KK such as '64.11'",
     ),
+    "an APBD code such as '1.03.05.2.01.0044', without spaces around it": (
+        "kode APBD seperti '1.03.05.2.01.0044', tanpa spasi di sekitarnya",
+        "an APBD code such as '1.03.05.2.01.0044', without spaces around it",
+    ),
 }
 
 

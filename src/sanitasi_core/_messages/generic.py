@@ -51,6 +51,20 @@ GENERIC_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "harus bilangan desimal terhingga, didapat {got}",
         "en": "must be a finite decimal, got {got}",
     },
+    "decimal_places": {
+        "id": (
+            "paling banyak {places} angka di belakang koma yang dapat ditulis, didapat {got} "
+            "({count} angka); bulatkan dulu, misalnya dengan Decimal.quantize"
+        ),
+        "en": (
+            "at most {places} decimal places can be written, got {got} ({count} places); "
+            "round it first, e.g. with Decimal.quantize"
+        ),
+    },
+    "decimal_digits": {
+        "id": "paling banyak {digits} angka di depan koma yang dapat ditulis, didapat {got}",
+        "en": "at most {digits} digits before the decimal point can be written, got {got}",
+    },
     "year_range": {
         "id": "tahun harus antara {low} dan {high}, didapat {got}",
         "en": "a year must be between {low} and {high}, got {got}",
