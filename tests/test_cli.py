@@ -219,12 +219,13 @@ def test_evaluate_every_format_prints_the_date(capsys, fmt, lang, date_shown):
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "csv", "json"])
 def test_evaluate_folder_in_every_format(capsys, folder, fmt):
-    """A folder is a batch: every format lists both districts, sorted by region code."""
+    """A folder is a batch: every format lists both districts, in source order (file names)."""
     code, out, _ = run(
         capsys, "--lang", "en", "evaluate", folder, "--as-of", "2025-12-31", "--format", fmt
     )
     assert code == 0
-    assert out.index("64.11") < out.index("64.60")
+    # demo-sungai-lestari.json (64.60) comes before mahakam-ulu-2024.json (64.11).
+    assert out.index("64.60") < out.index("64.11")
     assert "Kabupaten Mahakam Ulu" in out
     assert "Sungai Lestari" in out
 
@@ -252,7 +253,10 @@ def test_evaluate_json_lines_reports_bad_line(capsys, tmp_path):
         capsys, "--lang", "en", "evaluate", path, "--as-of", "2025-12-31", "--format", "json"
     )
     assert code == 1
-    assert [d["region"]["code"] for d in json.loads(out)] == ["64.11", "64.11"]
+    items = json.loads(out)
+    assert [d.get("region", {}).get("code") for d in items] == ["64.11", None, "64.11"]
+    assert items[1]["schema"] == "sanitasi.problems/v1"
+    assert items[1]["source"] == f"{path}:3"
     assert f"{path}:3: invalid" in err
     assert "not valid JSON" in err
 
@@ -280,10 +284,11 @@ def test_evaluate_batch_of_500_with_5_malformed(capsys, tmp_path):
     )
     assert time.perf_counter() - started < 20
     assert code == 1
-    decisions = json.loads(out)
-    assert len(decisions) == 495
-    codes = [d["region"]["code"] for d in decisions]
-    assert codes == sorted(codes)
+    items = json.loads(out)
+    assert len(items) == 500
+    bad = [i for i, item in enumerate(items) if item["schema"] == "sanitasi.problems/v1"]
+    assert bad == sorted(malformed)  # in source order, each where its file is
+    assert all(items[i]["source"] == str(folder / f"d{i:03d}.json") for i in bad)
     for index in malformed:
         assert f"d{index:03d}.json: invalid" in err
     assert err.count(": invalid\n") == 5
@@ -297,7 +302,8 @@ def test_evaluate_batch_text_summary(capsys, folder, tmp_path):
     (folder / "zz-broken.json").write_text("{", encoding="utf-8")
     code, out, err = run(capsys, "--lang", "en", "evaluate", folder, *AFTER_2025)
     assert code == 1
-    assert out.startswith("SSK milestone evaluation: 3 inputs on 31 March 2026")
+    assert out.startswith("SSK milestone evaluation on 31 March 2026")
+    assert "Inputs: 3\n" in out
     assert "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 1" in out
     assert "Undecided (possible level above the certain level): 1" in out
     assert "Invalid inputs: 1" in out
@@ -427,10 +433,10 @@ def test_evaluate_date_before_any_rulebook_exits_2(capsys):
 
 
 def test_evaluate_empty_folder_exits_2(capsys, tmp_path):
-    """A folder without ``*.json`` files is unreadable input, exit 2."""
+    """A folder without ``*.json`` or ``*.jsonl`` files is unreadable input, exit 2."""
     code, _, err = run(capsys, "--lang", "en", "evaluate", tmp_path, "--as-of", "2025-12-31")
     assert code == 2
-    assert "the folder holds no *.json file" in err
+    assert "the folder holds no *.json or *.jsonl file" in err
 
 
 # --- usage errors in the chosen language ------------------------------------------------------
@@ -502,7 +508,9 @@ def test_explain_every_format(capsys, fmt):
 
 def test_explain_shows_gap_in_indonesian(capsys):
     """A failing criterion's gap and reference are shown in Indonesian."""
-    code, out, _ = run(capsys, "explain", MAHAKAM_ULU, "--milestone", "M4", "--as-of", "2025-12-31")
+    code, out, _ = run(
+        capsys, "--lang", "id", "explain", MAHAKAM_ULU, "--milestone", "M4", "--as-of", "2025-12-31"
+    )
     assert code == 0
     assert "Hasil: belum dapat diputuskan" in out
     assert (
@@ -719,7 +727,14 @@ def test_evaluate_unreadable_file_in_batch_exits_2(capsys, tmp_path):
     )
     assert code == 2
     assert f"{tmp_path / 'missing.json'}: cannot be read: " in err
-    assert [d["region"]["code"] for d in json.loads(out)] == ["64.60"]
+    items = json.loads(out)
+    # Sorted by path: DEMO (examples/…) and the missing file (/tmp/…), each accounted for.
+    by_schema = {item["schema"]: item for item in items}
+    assert len(items) == 2
+    assert by_schema["sanitasi.decision/v2"]["region"]["code"] == "64.60"
+    missing = by_schema["sanitasi.problems/v1"]
+    assert missing["source"] == str(tmp_path / "missing.json")
+    assert [p["code"] for p in missing["problems"]] == ["cli_unreadable"]
 
 
 def test_output_file_is_readable_by_others(tmp_path) -> None:
@@ -830,12 +845,12 @@ def test_extract_refuses_what_it_cannot_read(capsys, tmp_path, lang):
 
 def test_an_internal_error_exits_70_with_one_line_and_debug_shows_it(capsys, monkeypatch):
     """A bug exits 70 with one line asking for a report; ``--debug`` lets the traceback through."""
-    import sanitasi_core.serialization  # noqa: PLC0415
+    import sanitasi_core.contracts  # noqa: PLC0415
 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(sanitasi_core.serialization, "dossier_json_schema", broken)
+    monkeypatch.setattr(sanitasi_core.contracts, "json_schema", broken)
     code, out, err = run(capsys, "--lang", "en", "schema")
     assert (code, out) == (70, "")
     (line,) = err.splitlines()
@@ -844,6 +859,8 @@ def test_an_internal_error_exits_70_with_one_line_and_debug_shows_it(capsys, mon
     assert "--debug" in line
     with pytest.raises(ZeroDivisionError):
         main(["schema", "--debug"])
+    with pytest.raises(ZeroDivisionError):  # before the command as well
+        main(["--debug", "schema"])
 
 
 def test_version_is_printed(capsys):

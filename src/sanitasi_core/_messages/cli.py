@@ -11,8 +11,8 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "cli_invalid": {"id": "tidak sah", "en": "invalid"},
     "cli_unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
     "cli_no_json_in_folder": {
-        "id": "folder ini tidak berisi berkas *.json",
-        "en": "the folder holds no *.json file",
+        "id": "folder ini tidak berisi berkas *.json atau *.jsonl",
+        "en": "the folder holds no *.json or *.jsonl file",
     },
     "cli_criteria_count": {"id": "{count} kriteria", "en": "{count} criteria"},
     "cli_criteria_count_one": {"id": "1 kriteria", "en": "1 criterion"},
@@ -202,8 +202,18 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "cli_help_milestone": {"id": "milestone yang dijelaskan", "en": "the milestone to explain"},
     "cli_help_validate": {"id": "periksa berkas dosir JSON", "en": "check dossier JSON files"},
     "cli_help_schema": {
-        "id": "cetak JSON Schema format dosir",
-        "en": "print the JSON Schema of the dossier format",
+        "id": "cetak JSON Schema sebuah jenis dokumen (bawaan: dosir)",
+        "en": "print the JSON Schema of a kind of document (default: dossier)",
+    },
+    "cli_help_schema_kind": {
+        "id": (
+            "jenis dokumen: dossier (dosir), decision (keputusan), rulebook, ladder-result "
+            "(hasil tangga sanitasi) atau problems (masalah masukan); bawaan: dossier"
+        ),
+        "en": (
+            "the kind of document: dossier, decision, rulebook, ladder-result or problems; "
+            "default: dossier"
+        ),
     },
     "cli_help_rulebook": {"id": "kelola rulebook", "en": "work with rulebooks"},
     "cli_help_rulebook_check": {
@@ -280,5 +290,53 @@ CLI_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "cli_extract_found": {
         "id": "{source}: {count} temuan",
         "en": "{source}: {count} found",
+    },
+    # --- sanitasi chart ------------------------------------------------------------------------
+    "cli_help_chart": {
+        "id": "gambar SVG: tingkat milestone, tahun-tahun kabupaten/kota, akses, tangga, kriteria",
+        "en": "an SVG picture: milestone levels, a district's years, access, ladder, criteria",
+    },
+    "cli_help_chart_kind": {
+        "id": (
+            "jenis gambar: levels (kabupaten/kota per tingkat), years (satu daerah per tahun), "
+            "access (akses terhadap target nasional), criteria (kriteria satu keputusan), "
+            "ladder (tangga sanitasi dari berkas rumah tangga)"
+        ),
+        "en": (
+            "the kind of picture: levels (districts by level), years (one district by year), "
+            "access (access against the national targets), criteria (one decision's criteria), "
+            "ladder (the sanitation ladder of a household file)"
+        ),
+    },
+    "cli_help_chart_paths": {
+        "id": (
+            "dosir .json, folder atau .jsonl (levels: banyak; years, access, criteria: satu); "
+            "berkas rumah tangga untuk ladder"
+        ),
+        "en": (
+            "dossier .json, folder or .jsonl (levels: many; years, access, criteria: one); "
+            "a household file for ladder"
+        ),
+    },
+    "cli_help_by_province": {
+        "id": "satu panel per provinsi (levels)",
+        "en": "one panel per province (levels)",
+    },
+    "cli_help_years": {
+        "id": "tahun anggaran yang digambar, mis. 2021-2025 (years; bawaan: lima tahun terakhir)",
+        "en": "the fiscal years drawn, e.g. 2021-2025 (years; default: the last five years)",
+    },
+    "cli_chart_one": {
+        "id": "gambar {kind} memerlukan satu masukan, diberikan {count}",
+        "en": "the {kind} chart needs one input, {count} given",
+    },
+    "cli_chart_as_of": {"id": "Per {day}", "en": "As of {day}"},
+    "cli_chart_nothing": {
+        "id": "tidak ada yang dapat digambar: tidak ada masukan yang sah",
+        "en": "nothing to draw: no valid input",
+    },
+    "cli_years_range": {
+        "id": "rentang tahun {got!r} tidak sah; contoh: 2021-2025 atau 2024",
+        "en": "invalid year range {got!r}; for example 2021-2025 or 2024",
     },
 }

@@ -7,16 +7,17 @@ and a usage error then answer without loading the engine, the reports or cattrs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 import attrs
 
 from sanitasi_core._messages import render
-from sanitasi_core._text import Lang
+from sanitasi_core._text import Lang, Text
 
 if TYPE_CHECKING:
     from sanitasi_core.rules import CompiledRulebook, Rulebook
@@ -26,12 +27,12 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
-    "MAX_JSONL_BYTES",
     "Command",
     "Context",
     "Run",
     "decimal_comma",
     "deliver",
+    "deliver_stream",
     "documents",
     "emit",
     "engine",
@@ -39,6 +40,7 @@ __all__ = [
     "files",
     "load_rulebook",
     "reason",
+    "terminal",
     "wants_color",
     "write_atomic",
 ]
@@ -67,12 +69,13 @@ class Context:
         self.status = max(self.status, status)
 
     def say(self, text: str) -> None:
-        """Write a line to standard error."""
-        emit(self.err, text + "\n")
+        """Write a message to standard error, control characters of data shown escaped."""
+        emit(self.err, terminal(text) + "\n")
 
     def unreadable(self, source: object, why: object) -> None:
-        """Report an input that cannot be read (exit 2)."""
-        self.say(f"{source}: {render('cli_unreadable', self.lang)}: {why}")
+        """Report an input that cannot be read (exit 2); *why* may be a bilingual text."""
+        shown = why.get(self.lang) if isinstance(why, Text) else why
+        self.say(f"{source}: {render('cli_unreadable', self.lang)}: {shown}")
         self.worse(EXIT_USAGE)
 
     def invalid(self, source: object, details: str) -> None:
@@ -81,6 +84,17 @@ class Context:
         for line in details.splitlines():
             self.say(f"  {line}")
         self.worse(EXIT_INVALID)
+
+
+def terminal(text: str) -> str:
+    r"""*text* as a terminal may show it: each line's control characters escaped (``\x1b``).
+
+    A file name or a value from data can hold an escape sequence; written raw, it would colour
+    the terminal, move its cursor or forge a line. The line breaks of *text* itself are kept.
+    """
+    from sanitasi_core.reports._words import visible  # noqa: PLC0415  # the one escaper
+
+    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 Run = Callable[[argparse.Namespace, Context], int]
@@ -114,10 +128,6 @@ def emit(stream: TextIO, text: str) -> None:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(text.encode(encoding, "replace").decode(encoding))
     stream.flush()
-
-
-MAX_JSONL_BYTES: Final = 256 * 1024 * 1024
-"""The largest JSON Lines file read (256 MiB); a single ``.json`` dossier has the format's limit."""
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -157,27 +167,38 @@ def deliver(args: argparse.Namespace, ctx: Context, content: str) -> int:
     return ctx.status
 
 
+def _silence(stream: TextIO) -> None:
+    """Point *stream*'s descriptor at the null device, so that flushing at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
+
+
 def reason(error: OSError) -> str:
     """Why an operation on a file failed, as the system says it."""
     return str(error.strerror or error)
 
 
-def files(paths: Sequence[Path], ctx: Context) -> list[Path]:
-    """Expand folders (every ``*.json`` inside, sorted by name); an empty folder is unreadable."""
+def files(paths: Sequence[Path], ctx: Context, *, sort: bool = False) -> list[Path]:
+    """Expand folders (every ``*.json``, ``*.jsonl`` and ``*.ndjson`` inside, sorted by name).
+
+    A folder that cannot be listed or holds no input is reported unreadable (exit 2). The
+    expansion is :func:`sanitasi_core.batch.input_files`, which ``load_dossiers`` uses too.
+
+    Args:
+        paths: the paths given.
+        ctx: the run.
+        sort: sort the files by path, so that the order of the arguments does not matter.
+    """
+    from sanitasi_core.batch import input_files  # noqa: PLC0415
+
     found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            try:
-                inside = sorted(
-                    (p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file()),
-                    key=lambda p: p.name,
-                )
-            except OSError as error:
-                ctx.unreadable(path, reason(error))
-                continue
-            if not inside:
-                ctx.unreadable(path, render("cli_no_json_in_folder", ctx.lang))
-            found.extend(inside)
+    for path, refused in input_files(paths, sort=sort):
+        if refused is not None:
+            ctx.unreadable(path, refused.text)
         else:
             found.append(path)
     return found
@@ -186,28 +207,61 @@ def files(paths: Sequence[Path], ctx: Context) -> list[Path]:
 def documents(path: Path, ctx: Context) -> Iterator[tuple[str, bytes]]:
     """Yield ``(source, document)``: the file, or each non-blank line of a ``.jsonl`` file.
 
-    The file is looked at before it is read: a device, a FIFO, a folder or a file larger than
-    the limit (the format's for a ``.json`` file, :data:`MAX_JSONL_BYTES` for JSON Lines) is
-    refused without reading it (exit 2).
+    The file is looked at before it is read: a device, a FIFO, a folder or a ``.json`` file
+    larger than the format's limit is refused without reading it (exit 2). A JSON Lines file is
+    read one line at a time, so it may be of any size; a line longer than the format's limit is
+    refused (exit 2) and the lines after it are still read. The reading is
+    :func:`sanitasi_core.batch.read_file`, which ``load_dossiers`` uses too.
     """
-    from sanitasi_core import _files, _wire  # noqa: PLC0415
-    from sanitasi_core.exceptions import SanitasiError  # noqa: PLC0415
+    from sanitasi_core.batch import read_file  # noqa: PLC0415
 
-    lines = path.suffix.lower() in (".jsonl", ".ndjson")
+    for source, content, _ in read_file(path):
+        if isinstance(content, bytes):
+            yield source, content
+        else:
+            ctx.unreadable(source, content.text)
+
+
+def deliver_stream(args: argparse.Namespace, ctx: Context, pieces: Iterable[str]) -> int:
+    """Write *pieces* to ``--output`` (atomically) or to standard output as they come.
+
+    The report is never held whole: on standard output each piece is written at once; with
+    ``--output`` the pieces go into the temporary file, which is renamed over the target at the
+    end (:func:`sanitasi_core._files.write_atomic_stream`). A line break is added at the end if
+    the last piece has none, as :func:`deliver` does.
+    """
+    ended = [True]
+
+    def tracked() -> Iterator[str]:
+        for piece in pieces:
+            if piece:
+                ended[0] = piece.endswith("\n")
+                yield piece
+        if not ended[0]:
+            yield "\n"
+
+    target: Path | None = getattr(args, "output", None)
+    if target is None:
+        try:
+            for piece in tracked():
+                emit(ctx.out, piece)
+        except BrokenPipeError:
+            # The reader left (``| head``): stop reading inputs, quietly, as other tools do.
+            _silence(ctx.out)
+        return ctx.status
+    from sanitasi_core import _files  # noqa: PLC0415
+    from sanitasi_core.exceptions import FileRefused  # noqa: PLC0415
+
     try:
-        data = _files.read_bounded(
-            path, limit=MAX_JSONL_BYTES if lines else _wire.MAX_DOCUMENT_BYTES
-        )
-    except SanitasiError as error:
-        why = error.text.get(ctx.lang) if isinstance(error, _files.FileRefused) else None
-        ctx.unreadable(path, why or error_text(error, ctx.lang))
-        return
-    if lines:
-        for number, line in enumerate(data.splitlines(), start=1):
-            if line.strip():
-                yield f"{path}:{number}", line
-    else:
-        yield str(path), data
+        _files.write_atomic_stream(target, tracked())
+    except FileRefused as error:
+        why = error.text.get(ctx.lang)
+        ctx.say(render("cli_output_failed", ctx.lang, path=target, reason=why))
+        ctx.worse(EXIT_USAGE)
+    except OSError as error:
+        ctx.say(render("cli_output_failed", ctx.lang, path=target, reason=reason(error)))
+        ctx.worse(EXIT_USAGE)
+    return ctx.status
 
 
 def wants_color(stream: TextIO) -> bool:
