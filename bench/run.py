@@ -63,6 +63,8 @@ GOALS: dict[str, dict[str, Any]] = {
     "rules_vs_rule_engine": {"min": 10.0},
     "rules_dossier_vs_handwritten": {"max": 2.0, "stretch": 1.5},
     "explain_batch_vs_decode": {"max": 1.0},
+    "batch_peak_growth": {"max": 1.5},
+    "problems_peak_growth": {"max": 1.5},
 }
 
 
@@ -393,6 +395,141 @@ def memory_worker(stack: str, path: str) -> None:
             }
         )
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Flat memory: streamed batches and bounded problems
+# --------------------------------------------------------------------------------------------
+
+SMALL_DOSSIER = {
+    "schema": "sanitasi.dossier/v2",
+    "region": {"code": "64.11", "name": "Kabupaten Mahakam Ulu"},
+}
+"""The smallest valid dossier: a batch of 100,000 of them evaluates in minutes, not hours."""
+
+
+def flat_worker(kind: str, n: int, folder: str) -> None:
+    """Child process: peak traced memory of one run, after an untraced warm-up; print JSON.
+
+    ``batch``: ``sanitasi evaluate`` in-process over a JSON Lines file of *n* small dossiers,
+    ``--format csv`` to a file. ``problems``: ``load_dossier`` of one dossier whose activity list
+    holds *n* items that are not objects (every one a problem; the library keeps a bounded
+    number and counts the rest).
+    """
+    import contextlib
+    import io
+    import tracemalloc
+
+    from sanitasi_core.cli import main as cli_main
+    from sanitasi_core.exceptions import DossierFormatError
+    from sanitasi_core.serialization import load_dossier
+
+    line = json.dumps(SMALL_DOSSIER)
+    if kind == "batch":
+        data, warm = Path(folder) / f"batch-{n}.jsonl", Path(folder) / "warm.jsonl"
+        data.write_text(f"{line}\n" * n, encoding="utf-8")
+        # 2,000 inputs untraced: CPython's free lists (a tuple freed is kept for reuse, up to
+        # 2,000 per size, and tracemalloc counts it as allocated) fill up before tracing starts.
+        warm.write_text(f"{line}\n" * 2_000, encoding="utf-8")
+
+        def run(path: Path) -> object:
+            argv = ["evaluate", str(path), "--as-of", "2025-12-31", "--format", "csv"]
+            with contextlib.redirect_stderr(io.StringIO()):
+                return cli_main([*argv, "-o", str(Path(folder) / f"out-{n}.csv")])
+
+        gc.collect()  # before the warm-up: a full collection empties the free lists again
+        run(warm)
+        size = data.stat().st_size
+        work: Callable[[], object] = lambda: run(data)  # noqa: E731
+    else:
+        document = json.dumps({**SMALL_DOSSIER, "activities": [0] * n}).encode()
+        size = len(document)
+
+        def parse(doc: bytes) -> object:
+            try:
+                return load_dossier(doc)
+            except DossierFormatError as error:
+                return (len(error.problems), getattr(error, "omitted", 0))
+
+        parse(json.dumps({**SMALL_DOSSIER, "activities": [0] * 3}).encode())
+        gc.collect()
+        parse(json.dumps({**SMALL_DOSSIER, "activities": [0] * 2_000}).encode())
+        work = lambda: parse(document)  # noqa: E731
+    tracemalloc.start()
+    base, _ = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    started = time.perf_counter()
+    outcome = work()
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        json.dumps(
+            {
+                "n": n,
+                "input_MiB": round(size / 2**20, 2),
+                "peak_bytes": peak - base,
+                "seconds_under_tracemalloc": round(elapsed, 2),
+                "outcome": outcome,
+            }
+        )
+    )
+
+
+def bench_flat(small: int, large: int) -> dict[str, Any]:
+    """Peak memory of a streamed batch and of a many-problem dossier, at two sizes (children)."""
+    note = (
+        ""
+        if (small, large) == (10_000, 100_000)
+        else f"quick run: {small:,} and {large:,} instead of 10,000 and 100,000"
+    )
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for kind in ("batch", "problems"):
+            _log(f"flat memory: {kind}, {small:,} and {large:,} (two child processes)")
+            children = [
+                subprocess.Popen(
+                    [sys.executable, __file__, "--flat-worker", kind, str(n), folder],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env=_ENV,
+                )
+                for n in (small, large)
+            ]
+            found = []
+            for child in children:
+                stdout, _ = child.communicate()
+                if child.returncode:
+                    raise RuntimeError(f"flat-memory child failed: {kind}")
+                found.append(json.loads(stdout.strip().splitlines()[-1]))
+            what = (
+                "peak traced memory of `sanitasi evaluate FILE.jsonl --format csv -o FILE` "
+                "in-process, small dossiers, after a warm-up"
+                if kind == "batch"
+                else "peak traced memory of load_dossier on one dossier with that many bad "
+                "activity items (all problems; a bounded number kept)"
+            )
+            for label, measured in zip(("10k", "100k"), found, strict=True):
+                block = {
+                    "peak_MiB": round(measured["peak_bytes"] / 2**20, 2),
+                    "n": measured["n"],
+                    "input_MiB": measured["input_MiB"],
+                    "seconds_under_tracemalloc": measured["seconds_under_tracemalloc"],
+                    "what": what,
+                }
+                if note:
+                    block["quick_note"] = note
+                out[f"{kind}_{label}_peak_mib"] = block
+            growth = found[1]["peak_bytes"] / max(found[0]["peak_bytes"], 1)
+            block = {
+                "ratio": round(growth, 3),
+                "what": f"{kind}_100k_peak_mib / {kind}_10k_peak_mib (tenfold input; flat <= 1.5)",
+                **goal_check(f"{kind}_peak_growth", growth),
+            }
+            if note:
+                block["quick_note"] = note
+            out[f"{kind}_peak_growth"] = block
+    return out
 
 
 def bench_memory(n: int) -> dict[str, Any]:
@@ -853,10 +990,18 @@ ORDER = (
     "rules_vs_rule_engine",
     "rules_dossier_vs_handwritten",
     "explain_batch_vs_decode",
+    "batch_peak_growth",
+    "problems_peak_growth",
 )
 
 
-REPORTED = ("extract_mb_per_s",)
+REPORTED = (
+    "extract_mb_per_s",
+    "batch_10k_peak_mib",
+    "batch_100k_peak_mib",
+    "problems_10k_peak_mib",
+    "problems_100k_peak_mib",
+)
 """Keys reported without a goal."""
 
 
@@ -954,6 +1099,15 @@ def text_report(result: dict[str, Any]) -> str:
         f"({bd['ratio_criteria_only_vs_handwritten']['median']:.3g}x hand-written), "
         f"hand-written {us(o, 'handwritten')}; outcome mismatches {o['outcome_mismatches']}"
     )
+    for kind in ("batch", "problems"):
+        small, large = result[f"{kind}_10k_peak_mib"], result[f"{kind}_100k_peak_mib"]
+        lines.append(
+            f"  {kind}_10k_peak_mib / {kind}_100k_peak_mib: {small['peak_MiB']} / "
+            f"{large['peak_MiB']} MiB peak for {small['n']:,} / {large['n']:,} "
+            f"({small['input_MiB']} / {large['input_MiB']} MiB of input; "
+            f"{large['seconds_under_tracemalloc']} s traced)"
+            + (f"; {small['quick_note']}" if "quick_note" in small else "")
+        )
     x = result["explain_batch_vs_decode"]
     lines.append(
         f"  explain batch ({x['n_districts']} districts x {len(x['years'])} years = "
@@ -980,9 +1134,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--memory-worker", nargs=2, metavar=("STACK", "FILE"), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--flat-worker", nargs=3, metavar=("KIND", "N", "DIR"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.memory_worker:
         memory_worker(*args.memory_worker)
+        return 0
+    if args.flat_worker:
+        kind, n, folder = args.flat_worker
+        flat_worker(kind, int(n), folder)
         return 0
 
     started = time.perf_counter()
@@ -1009,6 +1170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result |= bench_imports(runs=5 if quick else 15)
     result |= bench_memory(500 if quick else 10_000)
     result |= bench_extract(0.1 if quick else 1.0, reps=3 if quick else 5)
+    result |= bench_flat(*((300, 3_000) if quick else (10_000, 100_000)))
     if quick:
         note = "quick run: 500 dossiers instead of 10,000"
         result["peak_load_10k_vs_msgspec"]["quick_note"] = note

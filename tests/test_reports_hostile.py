@@ -219,7 +219,7 @@ def test_decision_markdown_escapes_hostile_ids_and_names(demo):
 def test_batch_markdown_escapes_failure_sources(demo):
     """A failing file's name with backticks, a newline or HTML stays inside its code span."""
     text = reports.batch_markdown(_batch([demo], "a`b\n<script>.json"), "en")
-    assert "- ``a`b <script>.json``:" in text
+    assert "could not be evaluated: ``a`b <script>.json``:" in text
     assert "\n<script>" not in text
 
 

@@ -24,20 +24,22 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import FrameType
 from typing import Final
 
 from sanitasi_core._messages import text as _text
-from sanitasi_core._text import Lang, Text
-from sanitasi_core.exceptions import SanitasiError
+from sanitasi_core._text import Text
+from sanitasi_core.exceptions import FileRefused
 
 __all__ = [
     "FileRefused",
     "cleanup_on_signals",
+    "iter_lines_bounded",
     "read_bounded",
     "read_stdin_bounded",
     "write_atomic",
+    "write_atomic_stream",
 ]
 
 _CHUNK: Final = 1 << 20
@@ -53,34 +55,7 @@ _SIGNALS: Final = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if has
 _FILE: Final = _text("file_kind_file")
 
 
-class FileRefused(SanitasiError):  # noqa: N818  # the name the CLI and the issue use
-    """A file was not read or written because of what it is; the CLI translates it.
-
-    Private carrier: it is a :class:`~sanitasi_core.exceptions.SanitasiError`, so nothing
-    outside the library's hierarchy escapes, until a public error takes its place.
-
-    Attributes:
-        path: the path as the caller gave it.
-        code: a stable code: ``not_found``, ``is_directory``, ``special_file``,
-            ``not_regular`` (a pseudo-file in ``/proc`` or ``/sys``), ``too_large``, ``grew``,
-            ``unreadable``; when writing also ``read_only``, ``no_reader``, ``no_folder``,
-            ``changed`` and ``unwritable``.
-        text: the reason, in Bahasa Indonesia and English, without the path.
-    """
-
-    def __init__(self, path: str, code: str, text: Text) -> None:
-        self.path = path
-        self.code = code
-        self.text = text
-        super().__init__(self.render("en"))
-
-    def __reduce__(self) -> tuple[type[FileRefused], tuple[str, str, Text]]:
-        return type(self), (self.path, self.code, self.text)
-
-    def render(self, lang: Lang = "en") -> str:
-        """Return ``path: reason`` on one line in *lang* (an unprintable path is quoted)."""
-        shown = self.path if self.path.isprintable() else repr(self.path)
-        return f"{shown}: {self.text.get(lang)}"
+# FileRefused lives in sanitasi_core.exceptions with every public error; imported above.
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,23 +139,8 @@ def read_bounded(path: str | os.PathLike[str], *, limit: int, what: str | Text =
     if limit < 0:
         raise ValueError(f"limit must not be negative, got {limit}")
     name = os.fspath(path)
+    handle = _open_regular(name, what, limit)
     try:
-        before = os.stat(name)
-    except OSError as error:
-        raise _os_refusal(name, error, what) from None
-    _refuse_unless_regular(name, before, name)
-    if before.st_size > limit:
-        text = _text("file_too_large", what=what, size=before.st_size, limit=limit)
-        raise FileRefused(name, "too_large", text)
-    try:
-        handle = os.open(name, os.O_RDONLY | _NONBLOCK | _COMMON)
-    except OSError as error:
-        raise _os_refusal(name, error, what) from None
-    try:
-        opened = os.fstat(handle)
-        _refuse_unless_regular(name, opened, None)
-        if opened.st_size > limit:
-            raise FileRefused(name, "grew", _text("file_grew", what=what, limit=limit))
         data = _read_upto(lambda size: os.read(handle, size), limit)
     except OSError as error:
         raise _os_refusal(name, error, what) from None
@@ -189,6 +149,83 @@ def read_bounded(path: str | os.PathLike[str], *, limit: int, what: str | Text =
     if len(data) > limit:
         raise FileRefused(name, "grew", _text("file_grew", what=what, limit=limit))
     return data
+
+
+def _open_regular(name: str, what: str | Text, limit: int | None) -> int:
+    """Look at *name*, open it without blocking and look again; return the descriptor.
+
+    The checks of :func:`read_bounded`; *limit* ``None`` accepts any size (read line by line).
+    """
+    try:
+        before = os.stat(name)
+    except OSError as error:
+        raise _os_refusal(name, error, what) from None
+    _refuse_unless_regular(name, before, name)
+    if limit is not None and before.st_size > limit:
+        text = _text("file_too_large", what=what, size=before.st_size, limit=limit)
+        raise FileRefused(name, "too_large", text)
+    try:
+        handle = os.open(name, os.O_RDONLY | _NONBLOCK | _COMMON)
+    except OSError as error:
+        raise _os_refusal(name, error, what) from None
+    try:
+        _check_opened(name, os.fstat(handle), what, limit)
+    except OSError as error:
+        os.close(handle)
+        raise _os_refusal(name, error, what) from None
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _check_opened(name: str, opened: os.stat_result, what: str | Text, limit: int | None) -> None:
+    """Look again, through the descriptor: a FIFO or a larger file may have taken its place."""
+    _refuse_unless_regular(name, opened, None)
+    if limit is not None and opened.st_size > limit:
+        raise FileRefused(name, "grew", _text("file_grew", what=what, limit=limit))
+
+
+def iter_lines_bounded(
+    path: str | os.PathLike[str], *, limit: int, what: str | Text = _FILE
+) -> Iterator[tuple[int, bytes | FileRefused]]:
+    """Yield ``(line number, line)`` for each non-blank line of the regular file *path*.
+
+    The file is checked as :func:`read_bounded` checks it, when iteration starts, and then read
+    one line at a time: memory holds one line, whatever the size of the file. Lines end with
+    LF or CRLF (the line break is not part of the line). A line longer than *limit* bytes is
+    not kept: it is read past and yielded as a :class:`FileRefused` (code ``too_large``,
+    path ``FILE:LINE``), so the lines after it are still read.
+
+    Args:
+        path: the file to read.
+        limit: the most bytes accepted in one line.
+        what: what each line is, for messages (a plain string is used in both languages).
+
+    Raises:
+        FileRefused: when the file cannot be opened or read (the codes of
+            :func:`read_bounded`, except ``too_large`` and ``grew``).
+    """
+    name = os.fspath(path)
+    handle = _open_regular(name, what, None)
+    try:
+        with os.fdopen(handle, "rb", buffering=_CHUNK) as stream:
+            number = 0
+            # Room for the CR LF after a line of exactly *limit* bytes.
+            while line := stream.readline(limit + 2):
+                number += 1
+                size = len(line)
+                ended = line.endswith(b"\n")
+                while not ended and size > limit and (rest := stream.readline(_CHUNK)):
+                    size, ended = size + len(rest), rest.endswith(b"\n")
+                line = line.removesuffix(b"\n").removesuffix(b"\r")
+                if len(line) > limit:
+                    text = _text("file_too_large", what=what, size=size, limit=limit)
+                    yield number, FileRefused(f"{name}:{number}", "too_large", text)
+                elif line.strip():
+                    yield number, line
+    except OSError as error:
+        raise _os_refusal(name, error, what) from None
 
 
 def read_stdin_bounded(limit: int, *, what: str | Text = _FILE) -> bytes:
@@ -258,14 +295,28 @@ def _current_umask() -> int:
     return umask
 
 
-def _write_all(handle: int, data: bytes) -> None:
+def _write_all(handle: int, data: bytes | bytearray) -> None:
     """Write all of *data* to the descriptor (``os.write`` may write less than asked)."""
     view = memoryview(data)
     while view:
         view = view[os.write(handle, view[:_CHUNK]) :]
 
 
-def _write_direct(name: str, data: bytes, fifo: bool) -> None:
+_GATHER: Final = 1 << 16
+
+
+def _write_chunks(handle: int, chunks: Iterable[bytes]) -> None:
+    """Write every chunk, gathered into writes of about 64 KiB (many small pieces, few calls)."""
+    pending = bytearray()
+    for chunk in chunks:
+        pending += chunk
+        if len(pending) >= _GATHER:
+            _write_all(handle, pending)
+            pending.clear()
+    _write_all(handle, pending)
+
+
+def _write_direct(name: str, data: Iterable[bytes], fifo: bool) -> None:
     """Write to a character device or FIFO in place: no temporary file, no truncation."""
     try:
         handle = os.open(name, os.O_WRONLY | _NONBLOCK | _COMMON)
@@ -279,7 +330,7 @@ def _write_direct(name: str, data: bytes, fifo: bool) -> None:
             raise FileRefused(name, "changed", _text("file_changed"))
         if _NONBLOCK:
             os.set_blocking(handle, True)  # a reader is there: wait for it as any writer would
-        _write_all(handle, data)
+        _write_chunks(handle, data)
     except OSError as error:
         raise _os_refusal(name, error) from None
     finally:
@@ -339,8 +390,31 @@ def write_atomic(
             ``not_regular`` (under ``/proc`` or ``/sys``), ``read_only``, ``no_reader``,
             ``no_folder``, ``not_found`` (an empty path), ``changed`` or ``unwritable``.
     """
-    name = os.fspath(path)
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
+    write_atomic_stream(path, (payload,))
+
+
+def write_atomic_stream(
+    path: str | os.PathLike[str], chunks: Iterable[bytes | str], *, encoding: str = "utf-8"
+) -> None:
+    """Write *chunks* one after another to *path*, as :func:`write_atomic` writes its data.
+
+    The chunks are consumed while the temporary file is open (a report rendered as it is
+    written), so memory holds about 64 KiB of output at a time. Every guarantee of
+    :func:`write_atomic` holds; in particular, if consuming *chunks* raises, the temporary file
+    is removed and the file at *path* is left as it was (a device or a FIFO, written directly,
+    keeps what was written before the error).
+
+    Args:
+        path: where to write.
+        chunks: the content, in pieces; strings are encoded with *encoding*.
+        encoding: the encoding of string pieces.
+
+    Raises:
+        FileRefused: as :func:`write_atomic`.
+    """
+    name = os.fspath(path)
+    payload = (c.encode(encoding) if isinstance(c, str) else bytes(c) for c in chunks)
     if not name:
         raise FileRefused(name, "not_found", _text("file_not_found", what=_FILE))
     try:
@@ -369,7 +443,7 @@ def write_atomic(
 
 
 def _replace(
-    name: str, real: str, payload: bytes, mode: int, before: os.stat_result | None
+    name: str, real: str, payload: Iterable[bytes], mode: int, before: os.stat_result | None
 ) -> None:
     """Write *payload* to a temporary file beside *real*, then rename it over *real*."""
     folder, base = os.path.split(real)
@@ -380,7 +454,7 @@ def _replace(
     done = False
     try:
         try:
-            _write_all(handle, payload)
+            _write_chunks(handle, payload)
             if before is not None and hasattr(os, "fchown"):
                 with contextlib.suppress(OSError):  # only root may give a file away
                     os.fchown(handle, before.st_uid, before.st_gid)

@@ -7,6 +7,7 @@ from typing import Final, TextIO
 
 import attrs
 
+from sanitasi_core import _files
 from sanitasi_core.households._read import Format, read_records
 from sanitasi_core.households._rows import Rejection, RowResult, _file_error
 from sanitasi_core.ladder import LadderAccumulator, LadderSummary
@@ -75,6 +76,28 @@ def summarise_rows(
     )
 
 
+def _open_regular(path: Path) -> TextIO:
+    """Open *path* as UTF-8 text if it is a regular file (the rows are streamed, never read whole).
+
+    A FIFO would hang and ``/dev/zero`` would never end: like every input, the file is looked at
+    before it is opened, and opened without blocking, then looked at again.
+
+    Raises:
+        FileRefused: a folder, a device, a FIFO, a socket or a pseudo-file.
+        OSError: the system refused to open it.
+    """
+    name = os.fspath(path)
+    _files._refuse_unless_regular(name, os.stat(name), name)  # the readers' rule
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    handle = os.open(name, flags)
+    try:  # a FIFO swapped in after the look: the open did not block, the second look refuses it
+        _files._refuse_unless_regular(name, os.fstat(handle), None)
+    except BaseException:
+        os.close(handle)
+        raise
+    return os.fdopen(handle, encoding="utf-8-sig", newline="")
+
+
 def summarise_file(
     file: str | os.PathLike[str] | TextIO,
     fmt: Format | None = None,
@@ -92,8 +115,9 @@ def summarise_file(
         source: the label used in messages; defaults to the path.
 
     Raises:
-        HouseholdFileError: if the format cannot be told, the file cannot be opened or is not
-            UTF-8, or its header is not valid.
+        HouseholdFileError: if the format cannot be told, the file cannot be opened, is not a
+            regular file (a FIFO, a device, a folder: refused before reading), is not UTF-8, or
+            its header is not valid.
     """
     if isinstance(file, str | os.PathLike):
         path = Path(file)
@@ -103,7 +127,9 @@ def summarise_file(
             if fmt is None:
                 raise _file_error("household_format_guess", label, name=path.name)
         try:
-            stream = path.open(encoding="utf-8-sig", newline="")
+            stream = _open_regular(path)
+        except _files.FileRefused as refused:
+            raise _file_error("household_unreadable", label, reason=refused.text) from None
         except OSError as err:
             raise _file_error("household_unreadable", label, reason=err.strerror or err) from None
         with stream:

@@ -24,6 +24,7 @@ concern:
 ``reports.rulebook``        rulebooks and the indicator catalogue, as text and tables
 ``reports.diff``            rulebook comparisons
 ``reports.records``         JSON, plain rows and pandas frames of decisions
+``reports.frames``          tidy, typed pandas frames: one row per decision or per criterion
 ``reports._words``          numbers, dates, units, levels and outcome marks, for all of them
 ==========================  ==================================================================
 
@@ -44,6 +45,7 @@ from sanitasi_core.reports._words import format_day, format_number, message
 from sanitasi_core.reports.csv import csv_rows, to_csv
 from sanitasi_core.reports.diff import diff_dict, diff_markdown, diff_text
 from sanitasi_core.reports.explain import explain_dict, explain_markdown, explain_text
+from sanitasi_core.reports.frames import criteria_frame, decisions_frame
 from sanitasi_core.reports.html import (
     batch_html,
     batch_page,
@@ -98,11 +100,13 @@ __all__ = [
     "batch_markdown",
     "batch_page",
     "batch_text",
+    "criteria_frame",
     "csv_rows",
     "decision_html",
     "decision_markdown",
     "decision_page",
     "decision_text",
+    "decisions_frame",
     "decisions_json",
     "diff_dict",
     "diff_markdown",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
+from sanitasi_core.reports._batch import Entry, Failure
 from sanitasi_core.reports._words import (
     criterion_message,
     gap_text,
@@ -28,7 +29,7 @@ from sanitasi_core.rules import (
     Outcome,
 )
 
-__all__ = ["csv_rows", "to_csv"]
+__all__ = ["csv_rows", "stream_csv", "to_csv"]
 
 _COMMON = (
     "report_csv_region_code",
@@ -72,6 +73,51 @@ def _observed(value: Observed | None, lang: Lang, *, decimal_comma: bool) -> str
             return str(value)
 
 
+def _header(lang: Lang, *, detail: bool) -> list[str]:
+    return [render(code, lang) for code in (*_COMMON, *(_DETAIL if detail else _SUMMARY))]
+
+
+def _decision_rows(
+    d: Decision, lang: Lang, *, detail: bool, decimal_comma: bool
+) -> Iterator[list[str]]:
+    """The rows of one decision: one per milestone (or per criterion with *detail*)."""
+    for milestone in d.milestones:
+        head = [
+            d.region.code,
+            d.region.name,
+            d.as_of.isoformat(),
+            d.rulebook.id,
+            d.rulebook.version,
+            d.certain_level.value if d.certain_level else "",
+            d.possible_level.value if d.possible_level else "",
+            str(d.m4_year or ""),
+            milestone.id.value,
+        ]
+        if not detail:
+            open_ = [
+                c.id for c in milestone.criteria if c.outcome in (Outcome.FAIL, Outcome.UNKNOWN)
+            ]
+            yield [
+                *head,
+                outcome_word(milestone.outcome, lang),
+                str(milestone.fiscal_year or ""),
+                " ".join(open_),
+            ]
+            continue
+        for c in milestone.criteria:
+            yield [
+                *head,
+                c.id,
+                outcome_word(c.outcome, lang),
+                criterion_message(c, lang),
+                _observed(c.observed, lang, decimal_comma=decimal_comma),
+                "" if c.threshold is None else _number(c.threshold, decimal_comma=decimal_comma),
+                unit_word(c.unit, lang),
+                "" if c.threshold_source is None else str(c.threshold_source),
+                gap_text(c, lang),
+            ]
+
+
 def csv_rows(
     decisions: Iterable[Decision],
     lang: Lang = "id",
@@ -90,50 +136,44 @@ def csv_rows(
         detail: one row per district × criterion instead of district × milestone.
         decimal_comma: write decimals with a comma (``85,17``), as Indonesian spreadsheets do.
     """
-    rows = [[render(code, lang) for code in (*_COMMON, *(_DETAIL if detail else _SUMMARY))]]
+    rows = [_header(lang, detail=detail)]
     for d in decisions:
-        for milestone in d.milestones:
-            head = [
-                d.region.code,
-                d.region.name,
-                d.as_of.isoformat(),
-                d.rulebook.id,
-                d.rulebook.version,
-                d.certain_level.value if d.certain_level else "",
-                d.possible_level.value if d.possible_level else "",
-                str(d.m4_year or ""),
-                milestone.id.value,
-            ]
-            if not detail:
-                open_ = [
-                    c.id for c in milestone.criteria if c.outcome in (Outcome.FAIL, Outcome.UNKNOWN)
-                ]
-                rows.append(
-                    [
-                        *head,
-                        outcome_word(milestone.outcome, lang),
-                        str(milestone.fiscal_year or ""),
-                        " ".join(open_),
-                    ]
-                )
-                continue
-            rows.extend(
-                [
-                    *head,
-                    c.id,
-                    outcome_word(c.outcome, lang),
-                    criterion_message(c, lang),
-                    _observed(c.observed, lang, decimal_comma=decimal_comma),
-                    ""
-                    if c.threshold is None
-                    else _number(c.threshold, decimal_comma=decimal_comma),
-                    unit_word(c.unit, lang),
-                    "" if c.threshold_source is None else str(c.threshold_source),
-                    gap_text(c, lang),
-                ]
-                for c in milestone.criteria
-            )
+        rows.extend(_decision_rows(d, lang, detail=detail, decimal_comma=decimal_comma))
     return rows
+
+
+def stream_csv(
+    entries: Iterable[Entry],
+    lang: Lang = "id",
+    *,
+    detail: bool = False,
+    decimal_comma: bool = False,
+    sep: str = ",",
+    bom: bool = False,
+) -> Iterator[str]:
+    """Yield the CSV of a batch piece by piece, reading *entries* one at a time.
+
+    The header, then the rows of each decision in the order given: the same text as
+    :func:`to_csv` of :func:`csv_rows`. An input that could not be evaluated has no row (a
+    table of districts has no place for it; the command line reports it on standard error).
+
+    Args:
+        entries: the inputs, each a decision or a failure with its source.
+        lang: ``id`` or ``en``.
+        detail: one row per district × criterion instead of district × milestone.
+        decimal_comma: write decimals with a comma.
+        sep: the field separator.
+        bom: start with a UTF-8 byte-order mark.
+
+    Yields:
+        Pieces of CSV text: the header, then the rows of one decision at a time.
+    """
+    yield to_csv([_header(lang, detail=detail)], sep=sep, bom=bom)
+    for entry in entries:
+        if isinstance(entry.result, Failure):
+            continue
+        rows = _decision_rows(entry.result, lang, detail=detail, decimal_comma=decimal_comma)
+        yield to_csv(rows, sep=sep)
 
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")

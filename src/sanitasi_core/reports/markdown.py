@@ -6,15 +6,23 @@ writers of the package (explanations, rulebook tables, rulebook diffs) use both.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
+from sanitasi_core.model import Milestone
+from sanitasi_core.reports._batch import (
+    BatchSummary,
+    Entry,
+    Failure,
+    batch_heading,
+    summary_lines,
+)
 from sanitasi_core.reports._words import (
     MARKS,
-    batch_title,
     criterion_message,
     format_day,
     gap_text,
@@ -23,15 +31,17 @@ from sanitasi_core.reports._words import (
     milestone_head,
     outcome_word,
     rulebook_line,
-    summary_lines,
     target_line,
     value_text,
     visible,
 )
-from sanitasi_core.reports.summary import BatchResult
 from sanitasi_core.rules import Decision
 
-__all__ = ["batch_markdown", "code", "decision_markdown", "escape"]
+if TYPE_CHECKING:
+    # For annotations only: BatchResult shows itself with this module.
+    from sanitasi_core.reports.summary import BatchResult
+
+__all__ = ["batch_markdown", "code", "decision_markdown", "escape", "stream_batch_markdown"]
 
 _SPECIAL: Final = re.compile(r"([\\`*_~\[\]|#])")
 _HTML: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -175,44 +185,116 @@ def decision_markdown(decision: Decision, lang: Lang = "id", *, level: int = 2) 
     return "\n".join(lines) + "\n"
 
 
+def _batch_header(lang: Lang) -> list[str]:
+    """The header of the districts' table: every milestone of the ladder has its column."""
+    return table(
+        [
+            render("report_col_region_code", lang),
+            render("report_col_region_name", lang),
+            *[m.value for m in Milestone],
+            render("report_col_certain", lang),
+            render("report_col_possible", lang),
+        ],
+        [],
+    )
+
+
+def _batch_row(decision: Decision, lang: Lang) -> str:
+    marks = {m.id: MARKS[m.outcome] for m in decision.milestones}
+    certain = escape(level_name(decision.certain_level, lang))
+    return _row(
+        [
+            escape(decision.region.code),
+            escape(decision.region.name),
+            *[marks.get(m, "") for m in Milestone],
+            certain + (f" ({decision.m4_year})" if decision.m4_year else ""),
+            escape(level_name(decision.possible_level, lang)),
+        ]
+    )
+
+
+def _failure_row(failure: Failure, lang: Lang) -> str:
+    """A failure in the districts' table: its source and why, across the name column."""
+    why = " ".join(failure.message.get(lang).splitlines())
+    said = render("report_failure_row", lang, source="\x00")
+    before, _, after = said.partition("\x00")
+    # The source goes in as a code span, after the sentence around it is escaped.
+    cell = f"{escape(before)} {code(failure.source, cell=True)}{escape(after)}: {escape(why)}"
+    return _row(["", cell.strip(), *["" for _ in Milestone], "", ""])
+
+
+def _failure_section(failure: Failure, lang: Lang) -> str:
+    lines = [
+        f"## {escape(render('report_failure_row', lang, source=''))} {code(failure.source)}",
+        "",
+    ]
+    lines.extend(f"- {escape(line)}" for line in failure.message.get(lang).splitlines())
+    return "\n".join(lines) + "\n"
+
+
+def stream_batch_markdown(
+    entries: Iterable[Entry],
+    *,
+    as_of: dt.date,
+    fiscal_year: int | None = None,
+    lang: Lang = "id",
+    detail: bool = False,
+) -> Iterator[str]:
+    """Yield a batch as Markdown piece by piece, reading *entries* one at a time.
+
+    A title (date, fiscal year), a table with one row per entry in the order given (a district,
+    or an input that could not be evaluated), then a *Summary* section with the counts; with
+    *detail*, a section per district (and per failure) in place of the table. Only the counts
+    are kept between entries, so memory does not grow with the batch.
+
+    Args:
+        entries: the inputs, each a decision or a failure with its source.
+        as_of: the evaluation date.
+        fiscal_year: the fiscal year assessed; ``None`` for the year of *as_of*.
+        lang: ``id`` or ``en``.
+        detail: a section per district instead of the table.
+
+    Yields:
+        Pieces of Markdown; joined, they are the document (ending with a line break).
+    """
+    year = as_of.year if fiscal_year is None else fiscal_year
+    yield f"# {escape(batch_heading(as_of, year, lang))}\n"
+    summary = BatchSummary()
+    for entry in entries:
+        item = entry.result
+        if detail:
+            yield "\n" + (
+                _failure_section(item, lang)
+                if isinstance(item, Failure)
+                else decision_markdown(item, lang)
+            )
+        else:
+            if not summary.total:
+                yield "\n" + "\n".join(_batch_header(lang)) + "\n"
+            row = _failure_row(item, lang) if isinstance(item, Failure) else _batch_row(item, lang)
+            yield row + "\n"
+        summary = summary.plus(item)
+    lines = ["", f"## {escape(render('report_summary_head', lang))}", ""]
+    lines.extend(f"- {escape(line)}" for line in summary_lines(summary, lang))
+    yield "\n".join(lines) + "\n"
+
+
 def batch_markdown(result: BatchResult, lang: Lang = "id", *, detail: bool = False) -> str:
-    """Return a batch as Markdown: summary, a table of districts, failures.
+    """Return a batch as Markdown: a table of districts and failures, then the counts.
+
+    The same document as :func:`stream_batch_markdown` over :meth:`BatchResult.entries`.
 
     Args:
         result: the batch.
         lang: ``id`` or ``en``.
-        detail: append a section per district.
+        detail: a section per district instead of the table.
     """
-    title = batch_title(result, lang)
-    lines = [f"# {escape(title)}", ""]
-    lines.extend(f"- {escape(line)}" for line in summary_lines(result, lang))
-    if result.decisions:
-        lines.append("")
-        header = [
-            render("report_col_region_code", lang),
-            render("report_col_region_name", lang),
-            *[m.id.value for m in result.decisions[0].milestones],
-            render("report_col_certain", lang),
-            render("report_col_possible", lang),
-        ]
-        rows = [
-            [
-                escape(d.region.code),
-                escape(d.region.name),
-                *[MARKS[m.outcome] for m in d.milestones],
-                escape(level_name(d.certain_level, lang))
-                + (f" ({d.m4_year})" if d.m4_year else ""),
-                escape(level_name(d.possible_level, lang)),
-            ]
-            for d in result.decisions
-        ]
-        lines += table(header, rows)
-    if result.failures:
-        lines += ["", escape(render("report_failures_head", lang)), ""]
-        for failure in result.failures:
-            reason = " ".join(failure.message.get(lang).splitlines())
-            lines.append(f"- {code(failure.source)}: {escape(reason)}")
-    text = "\n".join(lines) + "\n"
-    if detail:
-        text += "".join("\n" + decision_markdown(d, lang) for d in result.decisions)
-    return text
+    return "".join(
+        stream_batch_markdown(
+            result.entries(),
+            as_of=result.as_of,
+            fiscal_year=result.fiscal_year,
+            lang=lang,
+            detail=detail,
+        )
+    )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sanitasi_core._messages import text
-from sanitasi_core._text import Text
-from sanitasi_core.exceptions import SanitasiError
+from sanitasi_core.exceptions import PandasMissingError
+from sanitasi_core.reports._batch import Entry, Failure
 from sanitasi_core.rules import Decision
 
-__all__ = ["PandasMissingError", "decisions_json", "records", "to_dataframe"]
+__all__ = ["PandasMissingError", "decisions_json", "records", "stream_json", "to_dataframe"]
 
 
 def decisions_json(decisions: Iterable[Decision], *, indent: int | None = 2) -> str:
@@ -22,10 +22,43 @@ def decisions_json(decisions: Iterable[Decision], *, indent: int | None = 2) -> 
         decisions: the decisions.
         indent: the indentation of the JSON text; ``None`` writes it on one line.
     """
-    # Imported on use: the decision format brings cattrs, which no other report needs.
-    from sanitasi_core.serialization import decision_to_dict  # noqa: PLC0415
+    return "".join(stream_json((Entry("", d) for d in decisions), indent=indent))
 
-    return json.dumps([decision_to_dict(d) for d in decisions], ensure_ascii=False, indent=indent)
+
+def stream_json(entries: Iterable[Entry], *, indent: int | None = 2) -> Iterator[str]:
+    """Yield a JSON array piece by piece, one item per entry, reading *entries* one at a time.
+
+    A decision is its ``sanitasi.decision`` document; an input that could not be evaluated is
+    its ``sanitasi.problems/v1`` document (``source``, ``valid: false``, ``problems``,
+    ``omitted``), so the array accounts for every input, in the order given. Joined, the
+    pieces are exactly ``json.dumps`` of the whole list (``ensure_ascii=False``).
+
+    Args:
+        entries: the inputs, each a decision or a failure with its source.
+        indent: the indentation of the JSON text; ``None`` writes it on one line.
+
+    Yields:
+        ``[``, then one item at a time (with the separator before it), then ``]``.
+    """
+    # Imported on use: the decision format brings cattrs, which no other report needs.
+    from sanitasi_core.serialization import decision_to_dict, problems_to_dict  # noqa: PLC0415
+
+    inner = "" if indent is None else "\n" + " " * indent
+    first = True
+    for entry in entries:
+        item = entry.result
+        data = (
+            problems_to_dict(item.source, item.problems, omitted=item.omitted)
+            if isinstance(item, Failure)
+            else decision_to_dict(item)
+        )
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        # Strings hold no raw line break in JSON, so every line break is the layout's own.
+        text = text.replace("\n", inner) if inner else text
+        separator = "[" if first else ("," if inner else ", ")
+        yield f"{separator}{inner}{text}"
+        first = False
+    yield "[]" if first else f"{inner[:1]}]"
 
 
 def records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
@@ -52,16 +85,7 @@ def records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
     return rows
 
 
-class PandasMissingError(SanitasiError, ImportError):
-    """:func:`to_dataframe` needs pandas, which is not installed.
-
-    Attributes:
-        text: the message in both languages.
-    """
-
-    def __init__(self, text: Text) -> None:
-        self.text = text
-        super().__init__(f"{text.en} / {text.id}")
+# PandasMissingError lives in sanitasi_core.exceptions; imported above, still importable here.
 
 
 def to_dataframe(decisions: Iterable[Decision]) -> Any:

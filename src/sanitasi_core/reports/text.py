@@ -7,15 +7,22 @@ ones written are the report's own line breaks and, with ``color=True``, its own 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 from sanitasi_core.model import Milestone
+from sanitasi_core.reports._batch import (
+    BatchSummary,
+    Entry,
+    Failure,
+    batch_heading,
+    summary_lines,
+)
 from sanitasi_core.reports._words import (
     MARKS,
-    batch_title,
     criterion_message,
     format_day,
     gap_text,
@@ -25,15 +32,17 @@ from sanitasi_core.reports._words import (
     notes_of,
     programme_line,
     rulebook_line,
-    summary_lines,
     target_line,
     value_text,
     visible,
 )
-from sanitasi_core.reports.summary import BatchResult
 from sanitasi_core.rules import Decision, Outcome, Severity
 
-__all__ = ["batch_text", "decision_text"]
+if TYPE_CHECKING:
+    # For annotations only: BatchResult shows itself with this module.
+    from sanitasi_core.reports.summary import BatchResult
+
+__all__ = ["batch_text", "decision_text", "stream_batch_text"]
 
 _ANSI: Final[Mapping[Outcome, str]] = {
     Outcome.PASS: "\x1b[32m",
@@ -126,54 +135,123 @@ def decision_text(decision: Decision, lang: Lang = "id", *, color: bool = False)
     return "\n".join(lines)
 
 
-def _overview(result: BatchResult, lang: Lang, *, color: bool) -> list[str]:
-    """One line per district: code, ladder, certain and possible level, name."""
-    head_level = render("report_col_certain", lang), render("report_col_possible", lang)
-    width = max(len(head_level[0]), len(head_level[1]), 9)
-    lines = [
+def _level_width(lang: Lang) -> int:
+    head = render("report_col_certain", lang), render("report_col_possible", lang)
+    return max(len(head[0]), len(head[1]), 9)
+
+
+def _overview_head(lang: Lang) -> str:
+    """The header of the one-line-per-district table."""
+    width = _level_width(lang)
+    return (
         f"{render('report_col_region_code', lang):<8}{render('report_ladder', lang):<24}"
-        f"{head_level[0]:<{width + 2}}{head_level[1]:<{width + 2}}"
+        f"{render('report_col_certain', lang):<{width + 2}}"
+        f"{render('report_col_possible', lang):<{width + 2}}"
         + render("report_col_region_name", lang)
-    ]
-    for decision in result.decisions:
-        code, name = visible(decision.region.code), visible(decision.region.name)
-        ladder = _ladder(decision, color=color)
-        # Pad by the width of the ladder without its colour codes.
-        pad = 24 - len(_ladder(decision))
-        certain = level_name(decision.certain_level, lang)
-        if decision.m4_year and decision.certain_level is Milestone.M4:
-            certain += f" ({decision.m4_year})"
-        lines.append(
-            f"{code:<8}{ladder}{' ' * max(pad, 1)}"
-            f"{certain:<{width + 2}}{level_name(decision.possible_level, lang):<{width + 2}}"
-            f"{name}"
-        )
-    return lines
+    )
+
+
+def _overview_row(decision: Decision, lang: Lang, *, color: bool) -> str:
+    """One line of a district: code, ladder, certain and possible level, name."""
+    width = _level_width(lang)
+    code, name = visible(decision.region.code), visible(decision.region.name)
+    ladder = _ladder(decision, color=color)
+    # Pad by the width of the ladder without its colour codes.
+    pad = 24 - len(_ladder(decision))
+    certain = level_name(decision.certain_level, lang)
+    if decision.m4_year and decision.certain_level is Milestone.M4:
+        certain += f" ({decision.m4_year})"
+    return (
+        f"{code:<8}{ladder}{' ' * max(pad, 1)}"
+        f"{certain:<{width + 2}}{level_name(decision.possible_level, lang):<{width + 2}}"
+        f"{name}"
+    )
+
+
+def _failure_row(failure: Failure, lang: Lang) -> str:
+    """The line of an input that could not be evaluated, in the districts' table."""
+    return f"{'':<8}{render('report_failure_row', lang, source=visible(failure.source))}"
+
+
+def _failure_block(failure: Failure, lang: Lang) -> str:
+    """An input that could not be evaluated, with its problems (``--detail``)."""
+    lines = [_failure_row(failure, lang).strip()]
+    lines.extend(f"  {visible(line)}" for line in failure.message.get(lang).splitlines())
+    return "\n".join(lines)
+
+
+def stream_batch_text(
+    entries: Iterable[Entry],
+    *,
+    as_of: dt.date,
+    fiscal_year: int | None = None,
+    lang: Lang = "id",
+    color: bool = False,
+    detail: bool = False,
+) -> Iterator[str]:
+    """Yield a plain-text batch report piece by piece, reading *entries* one at a time.
+
+    The report is a heading (date, fiscal year), one line per entry in the order given (a
+    district, or an input that could not be evaluated), then the counts; with *detail*, the
+    full report of each district (and the problems of each failure) in place of its line. Only
+    the counts are kept between entries, so memory does not grow with the batch.
+
+    Args:
+        entries: the inputs, each a decision or a failure with its source.
+        as_of: the evaluation date.
+        fiscal_year: the fiscal year assessed; ``None`` for the year of *as_of*.
+        lang: ``id`` or ``en``.
+        color: mark outcomes with ANSI colours.
+        detail: the full report of every district instead of its line.
+
+    Yields:
+        Pieces of text; joined, they are the report (ending with a line break).
+    """
+    year = as_of.year if fiscal_year is None else fiscal_year
+    yield visible(batch_heading(as_of, year, lang)) + "\n"
+    summary = BatchSummary()
+    for entry in entries:
+        item = entry.result
+        if detail:
+            block = (
+                _failure_block(item, lang)
+                if isinstance(item, Failure)
+                else decision_text(item, lang, color=color)
+            )
+            yield f"\n{block}\n"
+        else:
+            if not summary.total:
+                yield "\n" + _overview_head(lang) + "\n"
+            row = (
+                _failure_row(item, lang)
+                if isinstance(item, Failure)
+                else _overview_row(item, lang, color=color)
+            )
+            yield row + "\n"
+        summary = summary.plus(item)
+    yield "\n" + "\n".join(visible(line) for line in summary_lines(summary, lang)) + "\n"
 
 
 def batch_text(
     result: BatchResult, lang: Lang = "id", *, color: bool = False, detail: bool = False
 ) -> str:
-    """Return a plain-text report of a batch: summary, one line per district, failures.
+    """Return a plain-text report of a batch: one line per district and failure, then counts.
+
+    The same report as :func:`stream_batch_text` over :meth:`BatchResult.entries`.
 
     Args:
         result: the batch.
         lang: ``id`` or ``en``.
         color: mark outcomes with ANSI colours.
-        detail: append the full report of every district.
+        detail: the full report of every district instead of its line.
     """
-    lines = [
-        visible(batch_title(result, lang)),
-        *summary_lines(result, lang),
-    ]
-    if result.decisions:
-        lines.append("")
-        lines.extend(_overview(result, lang, color=color))
-    if result.failures:
-        lines.append("")
-        lines.append(render("report_failures_head", lang))
-        lines.extend(f"  - {visible(f.source)}" for f in result.failures)
-    text = "\n".join(lines)
-    if detail:
-        text += "".join("\n\n" + decision_text(d, lang, color=color) for d in result.decisions)
-    return text
+    return "".join(
+        stream_batch_text(
+            result.entries(),
+            as_of=result.as_of,
+            fiscal_year=result.fiscal_year,
+            lang=lang,
+            color=color,
+            detail=detail,
+        )
+    )
