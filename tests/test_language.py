@@ -2,7 +2,7 @@
 
 import datetime as dt
 import json
-import time
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -310,19 +310,22 @@ class TestSharedDefinitions:
             )
         return "".join(parts)
 
-    def test_a_definition_referred_to_along_many_paths_is_evaluated_once(self):
-        """40 levels of definitions each naming the one below twice evaluate in bounded time."""
-        levels = 40  # 2^40 paths: without sharing this would never finish
+    def test_a_definition_referred_to_along_many_paths_is_shared(self):
+        """12 levels of definitions each naming the one below twice (4,096 paths) decide as one.
+
+        The explanation shows the shared definition's result under each path; the rulebook
+        check bounds that expansion (``MAX_EXPANDED_NODES``, tested in tests/test_rules.py),
+        and 12 levels stay within it.
+        """
+        levels = 12
         definitions = self._chain(levels)
         test = f'{{ op = "ref", criterion = "d{levels}" }}'
         engine = compile_rulebook(load_rulebook(book(test, definitions)))
         dossier = dossier_from_dict(BASE["dossier"])
-        started = time.perf_counter()
         decision = engine.evaluate(dossier, as_of=dt.date(2025, 12, 31))
         outcomes = engine.outcomes(dossier, as_of=dt.date(2025, 12, 31))
         assert decision.criterion("c").outcome is Outcome.PASS
         assert set(outcomes.values()) == {Outcome.PASS}
-        assert time.perf_counter() - started < 30  # generous: it takes milliseconds
 
 
 def test_every_rulebook_toml_accepts_round_trips_through_its_json():
@@ -340,3 +343,107 @@ def test_every_rulebook_toml_accepts_round_trips_through_its_json():
         assert load_rulebook(dump_rulebook(loaded), fmt="json") == loaded
         deepest = depth
     assert deepest >= 20  # the documented node depth is reached before TOML refuses
+
+
+# ============================================================================================
+# Criterion messages show the thresholds' values in force: {threshold:ID}
+# ============================================================================================
+
+DEMO = Path(__file__).parent.parent / "examples" / "demo-sungai-lestari.json"
+_IN_FORCE = {"2020.1": dt.date(2024, 12, 31), "2025.1": dt.date(2025, 12, 31)}
+
+
+def _demo_decision(rulebook, as_of, fiscal_year=None):
+    from sanitasi_core.serialization import load_dossier  # noqa: PLC0415
+
+    dossier = load_dossier(DEMO.read_bytes())
+    return compile_rulebook(rulebook).evaluate(dossier, as_of=as_of, fiscal_year=fiscal_year)
+
+
+def _with_realisation_steps(rulebook, *steps):
+    import attrs  # noqa: PLC0415
+
+    from sanitasi_core.rules import ThresholdStep  # noqa: PLC0415
+
+    thresholds = tuple(
+        attrs.evolve(t, steps=tuple(ThresholdStep(since=d, value=Decimal(v)) for d, v in steps))
+        if t.id == "m4_apbd_realisation"
+        else t
+        for t in rulebook.thresholds
+    )
+    return attrs.evolve(rulebook, thresholds=thresholds)
+
+
+@pytest.mark.parametrize("version", sorted(_IN_FORCE))
+def test_default_rulebook_messages_show_the_values_in_force(version):
+    """Both default rulebooks say "score ≥ 50" and "≥ 80 % of planned", never "≥ s" or "≥ r"."""
+    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
+
+    decision = _demo_decision(default_rulebook(version), _IN_FORCE[version])
+    realisation = decision.criterion("m4.apbd_realisation").message
+    aspects = decision.criterion("m4.multi_aspect").message
+    assert realisation is not None
+    assert aspects is not None
+    assert "≥ 80 % of planned" in realisation.en
+    assert "≥ 80 % dari pagu" in realisation.id
+    assert "score ≥ 50;" in aspects.en
+    assert "skor ≥ 50;" in aspects.id
+    shown = [
+        side
+        for m in decision.milestones
+        for c in m.criteria
+        if c.message is not None
+        for side in (c.message.id, c.message.en)
+    ]
+    assert not [s for s in shown if "{threshold:" in s or re.search(r"≥ [a-z]\b", s)]
+
+
+def test_the_message_follows_a_new_step_and_the_fiscal_year():
+    """A 90 % step from July 2025 shows in 2025's decision; a date before it still shows 80 %."""
+    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
+
+    stricter = _with_realisation_steps(
+        default_rulebook(), (dt.date(2025, 1, 1), "80"), (dt.date(2025, 7, 1), "90")
+    )
+    later = _demo_decision(stricter, dt.date(2026, 3, 31), fiscal_year=2025)
+    earlier = _demo_decision(stricter, dt.date(2025, 6, 30))
+    assert "≥ 90 % of planned" in str(later.criterion("m4.apbd_realisation").message)
+    assert "≥ 80 % of planned" in str(earlier.criterion("m4.apbd_realisation").message)
+    criterion = next(c for _, c in stricter.criteria() if c.id == "m4.apbd_realisation")
+    everything = stricter.fill(criterion.message)
+    assert "≥ 80 % → 90 % of planned" in everything.en
+    assert "≥ 80 % → 90 % dari pagu" in everything.id
+    assert "≥ 80 % → 90 % of planned" in stricter.explain("en")
+
+
+def test_fill_writes_decimals_the_language_s_way_and_leaves_other_braces():
+    """``12,5`` in Indonesian, ``12.5`` in English; other braces, unknown ids stay as written."""
+    from sanitasi_core._text import Text  # noqa: PLC0415
+    from sanitasi_core.rulebooks import default_rulebook  # noqa: PLC0415
+
+    book_ = _with_realisation_steps(default_rulebook(), (dt.date(2025, 1, 1), "12.5"))
+    message = Text(
+        id="≥ {threshold:m4_apbd_realisation} {x} {threshold:nope}",
+        en="≥ {threshold:m4_apbd_realisation}, score {threshold:m4_min_aspect_score}",
+    )
+    filled = book_.fill(message, dt.date(2025, 3, 1))
+    assert filled.id == "≥ 12,5 % {x} {threshold:nope}"
+    assert filled.en == "≥ 12.5 %, score 50"
+    assert book_.fill(message, dt.date(2024, 12, 31)).en == message.en  # no step yet
+    plain = Text(id="{x}", en="{threshold}")
+    assert book_.fill(plain) is plain
+
+
+def test_a_message_naming_an_unknown_threshold_is_refused():
+    """``{threshold:ID}`` must name a threshold of the rulebook: a typo is a RulebookError."""
+    test = '{ op = "present", fact = "designated" }'
+    bad = book(test).replace(
+        'message = { id = "uji", en = "test" }',
+        'message = { id = "uji {threshold:m4_apbd}", en = "test {braces} are text" }',
+    )
+    with pytest.raises(RulebookError) as caught:
+        load_rulebook(bad)
+    problems = caught.value.problems
+    assert [(p.code, p.path) for p in problems] == [
+        ("unknown_threshold", "$.milestones[0].criteria[0].message.id")
+    ]

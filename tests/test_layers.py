@@ -67,8 +67,11 @@ ALLOWED: Final[Mapping[tuple[str, str], str]] = {
     ("sanitasi_core.rules.results", "sanitasi_core.reports"): (
         "Decision._repr_html_, Jupyter's display hook, renders a decision with the reports"
     ),
+    ("sanitasi_core.rules.language", "sanitasi_core.reports"): (
+        "Rulebook.explain(), for notebooks and debuggers, returns the rulebook's text report"
+    ),
 }
-"""The one upward edge allowed, and why."""
+"""The upward edges allowed (display only, imported inside the method), and why."""
 
 DEPRECATED: Final[Mapping[tuple[str, str], str]] = {
     ("sanitasi_core.reports", "sanitasi_core.batch"): (

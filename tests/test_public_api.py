@@ -69,6 +69,60 @@ def test_every_public_name_resolves(name: str) -> None:
     assert getattr(sanitasi_core, name) is not None
 
 
+def test_every_exception_is_public_at_the_top() -> None:
+    """Each exception class of ``sanitasi_core.exceptions`` is a top-level name too."""
+    from sanitasi_core import exceptions  # noqa: PLC0415
+
+    errors = {
+        name
+        for name, value in vars(exceptions).items()
+        if isinstance(value, type) and issubclass(value, Exception) and not name.startswith("_")
+    }
+    assert errors <= set(exceptions.__all__)
+    assert errors <= set(sanitasi_core.__all__), errors - set(sanitasi_core.__all__)
+
+
+def test_errors_that_reach_callers_are_defined_in_exceptions() -> None:
+    """No SanitasiError subclass is defined outside ``exceptions.py`` (old names re-import it)."""
+    package = Path(sanitasi_core.__file__).parent
+    outside = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "exceptions.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = {b.id for b in node.bases if isinstance(b, ast.Name)}
+                if bases & {"SanitasiError", "ImportError"}:
+                    outside.append(f"{path.relative_to(package)}: {node.name}")
+    assert outside == []
+
+
+def test_old_homes_of_moved_errors_still_work() -> None:
+    """``FileRefused`` and ``PandasMissingError`` are still importable where they were."""
+    from sanitasi_core import _files, exceptions, reports  # noqa: PLC0415
+
+    records = importlib.import_module(
+        "sanitasi_core.reports.records"
+    )  # reports.records: a function
+
+    assert _files.FileRefused is exceptions.FileRefused is sanitasi_core.FileRefused
+    assert records.PandasMissingError is reports.PandasMissingError
+    assert reports.PandasMissingError is exceptions.PandasMissingError
+
+
+def test_the_analysts_names_are_at_the_top() -> None:
+    """Rulebooks, decisions, their enums, batches and frames are importable from the top."""
+    from sanitasi_core.model import Milestone  # noqa: PLC0415
+    from sanitasi_core.rules import Outcome, Severity  # noqa: PLC0415
+
+    assert sanitasi_core.Outcome is Outcome
+    assert sanitasi_core.Severity is Severity
+    assert sanitasi_core.Milestone is Milestone  # the levels are milestones
+    assert callable(sanitasi_core.default_rulebooks)
+    assert callable(sanitasi_core.load_dossiers)
+    assert sanitasi_core.decisions_frame.__module__ == "sanitasi_core.reports.frames"
+
+
 def test_unknown_name_is_an_attribute_error() -> None:
     """A name that is not public raises AttributeError, as for any module."""
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
@@ -84,7 +138,7 @@ def test_import_reads_no_data_and_builds_nothing() -> None:
         sys.addaudithook(lambda event, args: event == "open" and opened.append(str(args[0])))
         import sanitasi_core
         data = [p for p in opened if "sanitasi_core" in p and not p.endswith((".py", ".pyc"))]
-        heavy = [m for m in ("cattrs", "sanitasi_core.model") if m in sys.modules]
+        heavy = [m for m in ("cattrs", "pandas", "sanitasi_core.model") if m in sys.modules]
         print(data, heavy)
         """
     )

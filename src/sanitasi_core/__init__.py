@@ -1,10 +1,20 @@
 """sanitasi-core: Indonesia's district sanitation programme (PPSP) as a typed Python library.
 
 The public names are re-exported here and imported lazily: ``import sanitasi_core`` reads no
-data file and builds no converter until a name is used.
+data file and builds no converter (nor imports pandas) until a name is used.
+
+An analyst's three lines, from a folder of dossiers to tidy data frames::
+
+    import datetime as dt
+    import sanitasi_core as sc
+
+    books, as_of = sc.default_rulebooks(), dt.date(2025, 12, 31)
+    decisions = [books.evaluate(d, as_of=as_of) for d in sc.load_dossiers(["dossiers"])]
+    frame, criteria = sc.decisions_frame(decisions), sc.criteria_frame(decisions)
 
 ``_EXPORTS`` is the table of names and their modules; the type checkers' imports and
-``__all__`` restate it and ``tests/test_public_api.py`` keeps the three equal.
+``__all__`` restate it and ``tests/test_public_api.py`` keeps the three equal. Every exception
+class of :mod:`sanitasi_core.exceptions` is here too (a test keeps it so).
 """
 
 from __future__ import annotations
@@ -16,10 +26,18 @@ if TYPE_CHECKING:
     __version__: str
 
     from sanitasi_core._text import Text
+    from sanitasi_core.batch import (
+        evaluate_batch,
+        load_dossiers,
+    )
     from sanitasi_core.exceptions import (
+        DecisionFormatError,
         DossierFormatError,
         EvaluationError,
+        FileRefused,
+        HouseholdFileError,
         NoRulebookInForceError,
+        PandasMissingError,
         ParseError,
         Problem,
         RulebookError,
@@ -49,6 +67,24 @@ if TYPE_CHECKING:
         SubSector,
         WorkingGroup,
     )
+    from sanitasi_core.reports import (
+        BatchResult,
+        criteria_frame,
+        decisions_frame,
+    )
+    from sanitasi_core.rules import (
+        CompiledRulebook,
+        CriterionResult,
+        Decision,
+        MilestoneResult,
+        Outcome,
+        Rulebook,
+        RulebookSet,
+        Severity,
+        compile_rulebook,
+        default_rulebook,
+        default_rulebooks,
+    )
     from sanitasi_core.serialization import (
         dossier_from_dict,
         dossier_json_schema,
@@ -61,9 +97,20 @@ _EXPORTS: dict[str, str] = {
     "Text": "sanitasi_core._text",
     **dict.fromkeys(
         (
+            "evaluate_batch",
+            "load_dossiers",
+        ),
+        "sanitasi_core.batch",
+    ),
+    **dict.fromkeys(
+        (
+            "DecisionFormatError",
             "DossierFormatError",
             "EvaluationError",
+            "FileRefused",
+            "HouseholdFileError",
             "NoRulebookInForceError",
+            "PandasMissingError",
             "ParseError",
             "Problem",
             "RulebookError",
@@ -100,6 +147,30 @@ _EXPORTS: dict[str, str] = {
     ),
     **dict.fromkeys(
         (
+            "BatchResult",
+            "criteria_frame",
+            "decisions_frame",
+        ),
+        "sanitasi_core.reports",
+    ),
+    **dict.fromkeys(
+        (
+            "CompiledRulebook",
+            "CriterionResult",
+            "Decision",
+            "MilestoneResult",
+            "Outcome",
+            "Rulebook",
+            "RulebookSet",
+            "Severity",
+            "compile_rulebook",
+            "default_rulebook",
+            "default_rulebooks",
+        ),
+        "sanitasi_core.rules",
+    ),
+    **dict.fromkeys(
+        (
             "dossier_from_dict",
             "dossier_json_schema",
             "dossier_to_dict",
@@ -114,39 +185,59 @@ __all__ = [
     "AccessRecord",
     "Activity",
     "AspectAssessment",
+    "BatchResult",
     "Commitment",
+    "CompiledRulebook",
+    "CriterionResult",
+    "Decision",
+    "DecisionFormatError",
     "Designation",
     "Dossier",
     "DossierFormatError",
     "Evaluation",
     "EvaluationError",
+    "FileRefused",
     "FundingSource",
+    "HouseholdFileError",
     "LegalInstrument",
     "Meeting",
     "Milestone",
+    "MilestoneResult",
     "MonitoringReport",
     "NationalTarget",
     "NoRulebookInForceError",
+    "Outcome",
+    "PandasMissingError",
     "ParseError",
     "PlanningDocument",
     "Problem",
     "Provenance",
     "Region",
+    "Rulebook",
     "RulebookError",
+    "RulebookSet",
     "SanitasiError",
     "ServiceModel",
     "ServicePhase",
+    "Severity",
     "SubSector",
     "Text",
     "UnknownRegionError",
     "ValidationError",
     "WorkingGroup",
     "__version__",
+    "compile_rulebook",
+    "criteria_frame",
+    "decisions_frame",
+    "default_rulebook",
+    "default_rulebooks",
     "dossier_from_dict",
     "dossier_json_schema",
     "dossier_to_dict",
     "dump_dossier",
+    "evaluate_batch",
     "load_dossier",
+    "load_dossiers",
 ]
 
 

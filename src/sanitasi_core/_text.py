@@ -6,7 +6,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["LANGUAGES", "Lang", "Text", "lone_surrogate"]
+__all__ = ["LANGUAGES", "Lang", "Text", "brief", "lone_surrogate"]
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
@@ -43,3 +43,13 @@ def lone_surrogate(value: str) -> int | None:
     except UnicodeEncodeError as error:
         return error.start
     return None
+
+
+def brief(value: str, limit: int = 60) -> str:
+    """*value* for a ``repr()``: on one line, printable, at most *limit* characters.
+
+    A text with a character that is not printable is shown as its escaped Python literal; a
+    longer one is cut and ends with ``…``, so that a repr stays one short line whatever the data.
+    """
+    shown = value if value.isprintable() else repr(value)[1:-1]
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

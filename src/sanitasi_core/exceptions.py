@@ -20,8 +20,10 @@ __all__ = [
     "DecisionFormatError",
     "DossierFormatError",
     "EvaluationError",
+    "FileRefused",
     "HouseholdFileError",
     "NoRulebookInForceError",
+    "PandasMissingError",
     "ParseError",
     "Problem",
     "ProblemCollector",
@@ -135,6 +137,8 @@ class _ProblemsMixin(Exception):  # noqa: N818  # a mixin, never raised on its o
         if isinstance(problems, ProblemCollector):
             collected = problems
         else:
+            # A list that knows how many problems were left out of it carries that count.
+            omitted += getattr(problems, "omitted", 0)
             collected = ProblemCollector()
             collected.extend(problems)
         self.problems = tuple(collected.kept)
@@ -229,3 +233,53 @@ class EvaluationError(SanitasiError):
 
 class NoRulebookInForceError(EvaluationError, LookupError):
     """No rulebook is in force on the requested ``as_of`` date."""
+
+
+class FileRefused(SanitasiError):  # noqa: N818  # the name the CLI and the issue use
+    """A file was not read or written because of what it is.
+
+    Raised by the library's file readers and writers (and by :mod:`sanitasi_core.batch` for a
+    path it cannot read); the command line translates it into a message and an exit code.
+    Importable from its old place, ``sanitasi_core._files``, too.
+
+    Attributes:
+        path: the path as the caller gave it.
+        code: a stable code: ``not_found``, ``is_directory``, ``special_file``,
+            ``not_regular`` (a pseudo-file in ``/proc`` or ``/sys``), ``too_large``, ``grew``,
+            ``unreadable``; when writing also ``read_only``, ``no_reader``, ``no_folder``,
+            ``changed`` and ``unwritable``.
+        text: the reason, in Bahasa Indonesia and English, without the path.
+    """
+
+    def __init__(self, path: str, code: str, text: Text) -> None:
+        self.path = path
+        self.code = code
+        self.text = text
+        super().__init__(self.render("en"))
+
+    def __reduce__(self) -> tuple[type[FileRefused], tuple[str, str, Text]]:
+        return type(self), (self.path, self.code, self.text)
+
+    def render(self, lang: Lang = "en") -> str:
+        """Return ``path: reason`` on one line in *lang* (an unprintable path is quoted)."""
+        shown = self.path if self.path.isprintable() else repr(self.path)
+        return f"{shown}: {self.text.get(lang)}"
+
+
+class PandasMissingError(SanitasiError, ImportError):
+    """A function that returns a pandas data frame was called, and pandas is not installed.
+
+    Also an :class:`ImportError` (its :attr:`name` is ``pandas``), so code that already catches
+    a missing optional module keeps working. pandas comes with the ``pandas`` extra:
+    ``pip install 'sanitasi-core[pandas]'``.
+
+    Attributes:
+        text: the message in both languages, with how to install pandas.
+    """
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        super().__init__(f"{text.en} / {text.id}", name="pandas")
+
+    def __reduce__(self) -> tuple[type[PandasMissingError], tuple[Text]]:
+        return type(self), (self.text,)

@@ -110,7 +110,7 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "report_missing_item": {
         "id": "{what} ({key}): {count} kriteria",
-        "en": "{what} ({key}): {count} criteria",
+        "en": "{what} ({key}): would settle {count}",
     },
     "report_designation": {"id": "Penetapan: {text}", "en": "Designation: {text}"},
     "report_targets_head": {"id": "Target nasional:", "en": "National targets:"},
@@ -146,6 +146,16 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "report_failures_head": {
         "id": "Masukan yang tidak dapat dievaluasi:",
         "en": "Inputs that could not be evaluated:",
+    },
+    "report_batch_head": {
+        "id": "Evaluasi milestone SSK pada {date} (tahun anggaran {year})",
+        "en": "SSK milestone evaluation on {date} (fiscal year {year})",
+    },
+    "report_summary_head": {"id": "Ringkasan", "en": "Summary"},
+    "report_summary_total": {"id": "Masukan: {count}", "en": "Inputs: {count}"},
+    "report_failure_row": {
+        "id": "tidak dapat dievaluasi: {source}",
+        "en": "could not be evaluated: {source}",
     },
     "report_col_region_code": {"id": "Kode", "en": "Code"},
     "report_col_region_name": {"id": "Kab/kota", "en": "District"},
@@ -277,6 +287,10 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "report_param": {
         "id": "parameter {name}: {description}; pilihan: {choices}; bawaan: {default}",
         "en": "parameter {name}: {description}; choices: {choices}; default: {default}",
+    },
+    "report_frame_pandas_missing": {
+        "id": "{function} memerlukan pandas, yang belum terpasang: pip install 'sanitasi-core[pandas]'",
+        "en": "{function} needs pandas, which is not installed: pip install 'sanitasi-core[pandas]'",
     },
     "report_pandas_missing": {
         "id": "to_dataframe memerlukan pandas, yang belum terpasang: pip install pandas",

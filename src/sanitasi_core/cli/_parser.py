@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn
 
@@ -15,7 +15,16 @@ from sanitasi_core._messages import render
 from sanitasi_core._text import Lang
 from sanitasi_core.cli._base import EXIT_USAGE, Command
 
-__all__ = ["build_parser", "date_arg", "help_text", "package_version", "pre_lang", "sep_arg"]
+__all__ = [
+    "LANG_VARIABLE",
+    "build_parser",
+    "date_arg",
+    "default_lang",
+    "help_text",
+    "package_version",
+    "pre_lang",
+    "sep_arg",
+]
 
 
 def package_version() -> str:
@@ -33,19 +42,48 @@ def help_text(key: str, lang: Lang) -> str:
     return render(f"cli_help_{key}", lang)
 
 
-def _default_lang() -> Lang:
-    value = os.environ.get("LANG", "").lower()
-    return "en" if value.startswith("en") else "id"
+LANG_VARIABLE: Final = "SANITASI_LANG"
+"""The environment variable that chooses the language when ``--lang`` is not given."""
+
+_LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def pre_lang(argv: Sequence[str]) -> Lang:
-    """Find ``--lang`` before building the parser, so that ``--help`` is in that language."""
+def default_lang(environ: Mapping[str, str]) -> Lang:
+    """The language without ``--lang``: from ``SANITASI_LANG``, else from the locale.
+
+    ``SANITASI_LANG`` is ``id`` or ``en`` (any other value is ignored). The locale is the first
+    of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set and not empty, as POSIX reads it: a
+    value starting ``id`` (``id_ID.UTF-8``) gives Bahasa Indonesia; anything else (``C``,
+    ``POSIX``, ``en_US.UTF-8``) and no locale at all give English.
+
+    Args:
+        environ: the environment, e.g. :data:`os.environ` (a parameter, so tests pass their own).
+    """
+    chosen = environ.get(LANG_VARIABLE, "").strip().lower()
+    if chosen in ("id", "en"):
+        return "id" if chosen == "id" else "en"
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            return "id" if value.lower().startswith("id") else "en"
+    return "en"
+
+
+def pre_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
+    """The language of the run: ``--lang`` if given, else :func:`default_lang`.
+
+    Read before the parser is built, so that ``--help`` and usage errors are in that language.
+
+    Args:
+        argv: the command-line arguments.
+        environ: the environment; :data:`os.environ` when ``None``.
+    """
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("id", "en"):
             return "en" if argv[index + 1] == "en" else "id"
         if arg in ("--lang=en", "--lang=id"):
             return "en" if arg.endswith("en") else "id"
-    return _default_lang()
+    return default_lang(os.environ if environ is None else environ)
 
 
 _ARGPARSE_MESSAGES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
@@ -166,7 +204,9 @@ def build_parser(lang: Lang, commands: Sequence[Command]) -> argparse.ArgumentPa
     parser = parser_class(
         prog="sanitasi", description=help_text("prog", lang), parents=[shared["common"]]
     )
-    parser.set_defaults(lang=lang, debug=False)
+    # Not debug=False here: set_defaults changes the default of the --debug action, which the
+    # commands' parsers share (parents), and a command would then reset an earlier --debug.
+    parser.set_defaults(lang=lang)
     parser.add_argument(
         "--version",
         action="version",

@@ -156,14 +156,15 @@ def rulebook_text(rulebook: Rulebook, lang: Lang = "id") -> str:
     if rulebook.definitions:
         lines += ["", render("report_definitions_head", lang)]
         for crit in rulebook.definitions:
-            lines.append(f"  {crit.id}: {crit.message.get(lang)}")
+            lines.append(f"  {crit.id}: {rulebook.fill(crit.message).get(lang)}")
             lines += _node_lines(crit.test, rulebook, lang, 2)
     for rule in rulebook.milestones:
         lines += ["", f"{rule.id} — {rule.title.get(lang)}"]
         if rule.per_fiscal_year:
             lines.append(f"  ({render('report_per_fiscal_year', lang)})")
         for crit in rule.criteria:
-            lines.append(f"  {crit.id}: {crit.message.get(lang)}")
+            # The thresholds' values in the message (every step of each: no date is given).
+            lines.append(f"  {crit.id}: {rulebook.fill(crit.message).get(lang)}")
             lines += _node_lines(crit.test, rulebook, lang, 2)
             lines.extend(f"    {p}" for p in reference_parts(crit.reference, lang))
     if rulebook.targets:

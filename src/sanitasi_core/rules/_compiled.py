@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from sanitasi_core._messages import text
-from sanitasi_core._text import Text
+from sanitasi_core._text import Lang, Text
 from sanitasi_core.exceptions import NoRulebookInForceError, RulebookError
 from sanitasi_core.indicators import CATALOGUE, Facts, IndicatorSpec
 from sanitasi_core.indicators._history import m4_stage
@@ -22,7 +22,7 @@ from sanitasi_core.rules._analyses import designation_check, target_distances
 from sanitasi_core.rules._check import check_rulebook
 from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, rules_date
 from sanitasi_core.rules._logic import Outcome, combine_all
-from sanitasi_core.rules.language import Rulebook, Severity, content_hash
+from sanitasi_core.rules.language import PLACEHOLDER, Rulebook, Severity, content_hash
 from sanitasi_core.rules.results import (
     Decision,
     MilestoneResult,
@@ -76,6 +76,13 @@ class CompiledRulebook:
             hash=content_hash(rulebook),
         )
         self._aliases = rulebook.aspects.aliases() if rulebook.aspects is not None else {}
+        # Criteria whose message names a threshold: filled with the value in force on evaluation.
+        self._templated = frozenset(
+            c.id
+            for m in rulebook.milestones
+            for c in m.criteria
+            if PLACEHOLDER.search(c.message.id) or PLACEHOLDER.search(c.message.en)
+        )
         compiler = Compiler(rulebook, catalogue)
         self._milestones = tuple(
             _CompiledMilestone(
@@ -87,6 +94,13 @@ class CompiledRulebook:
             )
             for m in rulebook.milestones
         )
+
+    def __repr__(self) -> str:
+        return f"<CompiledRulebook of {repr(self.rulebook)[1:-1]}>"
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Return the rulebook as the plain text ``sanitasi rulebook show`` prints."""
+        return self.rulebook.explain(lang)
 
     def facts(self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None) -> Facts:
         """Return the dossier seen on *as_of* for *fiscal_year*, with this rulebook's aspect set.
@@ -108,6 +122,14 @@ class CompiledRulebook:
 
     def _milestone(self, m: _CompiledMilestone, facts: Facts) -> MilestoneResult:
         results = tuple(run(facts) for run in m.criteria)
+        if self._templated:
+            day = rules_date(facts.as_of, facts.year)
+            results = tuple(
+                attrs.evolve(r, message=self.rulebook.fill(r.message, day))
+                if r.id in self._templated and r.message is not None
+                else r
+                for r in results
+            )
         return MilestoneResult(
             id=m.id,
             outcome=m.outcome([r.outcome for r in results]),

@@ -9,6 +9,7 @@ uses is looked up in the typed indicator catalogue, in the closed record vocabul
 
 import datetime as dt
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -18,7 +19,7 @@ from typing import Final
 import attrs
 
 from sanitasi_core._messages import text
-from sanitasi_core._text import Text
+from sanitasi_core._text import Lang, Text, brief
 from sanitasi_core.indicators._records import FIELDS as COUNT_FIELDS
 from sanitasi_core.model import Milestone, NationalTarget, Source
 from sanitasi_core.rules._logic import Cmp, Outcome
@@ -26,6 +27,7 @@ from sanitasi_core.rules._logic import Cmp, Outcome
 __all__ = [
     "COUNT_FIELDS",
     "NODE_TAGS",
+    "PLACEHOLDER",
     "RULEBOOK_SCHEMA",
     "AbsentNode",
     "AllNode",
@@ -58,6 +60,10 @@ __all__ = [
     "content_hash",
     "expand_aspects",
 ]
+
+PLACEHOLDER: Final = re.compile(r"\{threshold:([^{}\s]+)\}")
+"""A threshold's value in a criterion's message, ``{threshold:m4_apbd_realisation}``: see
+:meth:`Rulebook.fill`. Any other text in braces is text."""
 
 RULEBOOK_SCHEMA: Final = "sanitasi.rulebook/v1"
 """The format name and version written in every rulebook document's ``schema`` field."""
@@ -361,7 +367,8 @@ class Criterion:
 
     Attributes:
         id: unique in the rulebook, e.g. ``m4.apbd_realisation``.
-        message: what it requires, in both languages.
+        message: what it requires, in both languages; ``{threshold:ID}`` stands for a
+            threshold's value (:meth:`Rulebook.fill`).
         reference: its basis.
         test: the condition.
         severity: ``blocking`` (the default) or ``advisory`` (explained, never blocking).
@@ -488,6 +495,66 @@ class Rulebook:
         for m in self.milestones:
             for c in m.criteria:
                 yield m.id, c
+
+    def __repr__(self) -> str:
+        until = f" to {self.valid_to.isoformat()}" if self.valid_to is not None else ""
+        milestones, count = len(self.milestones), sum(len(m.criteria) for m in self.milestones)
+        return (
+            f"<Rulebook {brief(self.id)} {brief(self.version, 20)} ({self.status.value}, "
+            f"from {self.valid_from.isoformat()}{until}): "
+            f"{milestones} {'milestone' if milestones == 1 else 'milestones'}, "
+            f"{count} {'criterion' if count == 1 else 'criteria'}>"
+        )
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Return the rulebook as the plain text ``sanitasi rulebook show`` prints."""
+        from sanitasi_core import reports  # noqa: PLC0415  # upward on purpose: display only
+
+        return reports.rulebook_text(self, lang)
+
+    def fill(self, message: Text, day: dt.date | None = None) -> Text:
+        """Return *message* with each ``{threshold:ID}`` replaced by that threshold's value.
+
+        A criterion's message names the thresholds it applies instead of writing their numbers
+        (``≥ {threshold:m4_apbd_realisation} of planned``), so that it always shows the value in
+        force: on *day*, ``≥ 80 % of planned``; with no day (a rulebook shown on its own), every
+        value of the series in date order, ``≥ 80 % → 90 % of planned``. A value is written with
+        its unit when that is ``%``, with a decimal comma in Bahasa Indonesia. A placeholder that
+        names no threshold of the rulebook (the checks refuse it), or none in force on *day*, is
+        left as written.
+
+        Args:
+            message: the text, e.g. a criterion's :attr:`Criterion.message`.
+            day: the day whose values apply (for a decision: the rules date of its fiscal year).
+        """
+        if not (PLACEHOLDER.search(message.id) or PLACEHOLDER.search(message.en)):
+            return message
+        series = {t.id: t for t in self.thresholds}
+
+        def filled(raw: str, lang: Lang) -> str:
+            def value(match: re.Match[str]) -> str:
+                limit = series.get(match[1])
+                if limit is None:
+                    return match[0]
+                if day is None:
+                    steps = list(dict.fromkeys(s.value for s in limit.steps))
+                else:
+                    step = limit.value_on(day)
+                    steps = [] if step is None else [step.value]
+                if not steps:
+                    return match[0]
+                return " → ".join(_plain(v, limit.unit, lang) for v in steps)
+
+            return PLACEHOLDER.sub(value, raw)
+
+        return Text(id=filled(message.id, "id"), en=filled(message.en, "en"))
+
+
+def _plain(value: Decimal, unit: str, lang: Lang) -> str:
+    """``80 %``, ``12,5`` in Bahasa Indonesia: a threshold as a message shows it."""
+    number = format(value, "f")
+    number = number.replace(".", ",") if lang == "id" else number
+    return f"{number} %" if unit == "%" else number
 
 
 def expand_aspects(node: AspectsNode, aspect_set: AspectSet) -> AllNode:

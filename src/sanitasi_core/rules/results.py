@@ -1,4 +1,8 @@
-"""What an evaluation returns: decisions that explain themselves, criterion by criterion."""
+"""What an evaluation returns: decisions that explain themselves, criterion by criterion.
+
+Each result's ``repr()`` is one short line (what a notebook or a debugger shows); the full text
+report is :meth:`Decision.explain`.
+"""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -7,7 +11,7 @@ from typing import Final, Literal
 
 import attrs
 
-from sanitasi_core._text import Text
+from sanitasi_core._text import Lang, Text, brief
 from sanitasi_core.indicators import MissingInput
 from sanitasi_core.indicators._history import Assistance, M4Stage
 from sanitasi_core.model import Milestone, NationalTarget
@@ -154,7 +158,7 @@ class CriterionResult:
         unit: the unit of observed and threshold.
         gap: what it takes to pass (for fail and unknown).
         reference: the basis.
-        message: the requirement in both languages.
+        message: the requirement in both languages, with the thresholds' values in force.
         defaulted: the outcome comes from a declared default because the data was unknown.
         missing: inputs that would help decide it.
         children: results of the inner nodes.
@@ -187,6 +191,22 @@ class CriterionResult:
         for child in self.children:
             yield from child.walk()
 
+    def __repr__(self) -> str:
+        unit = f" {brief(self.unit, 20)}" if self.unit else ""
+        parts = []
+        if self.observed is not None:
+            parts.append(f"observed {brief(str(self.observed), 40)}{unit}")
+        if self.threshold is not None:
+            parts.append(f"threshold {format(self.threshold, 'f')}{unit}")
+        if self.severity is Severity.ADVISORY:
+            parts.append("advisory")
+        if self.defaulted:
+            parts.append("defaulted")
+        if self.children:
+            parts.append(_count(len(self.children), "inner result", "inner results"))
+        detail = f" ({', '.join(parts)})" if parts else ""
+        return f"<CriterionResult {brief(self.id)}: {self.outcome.value}{detail}>"
+
 
 attrs.resolve_types(CriterionResult, globals(), locals())
 
@@ -199,6 +219,13 @@ class MilestoneResult:
     outcome: Outcome
     criteria: tuple[CriterionResult, ...]
     fiscal_year: int | None = None
+
+    def __repr__(self) -> str:
+        year = f" {self.fiscal_year}" if self.fiscal_year is not None else ""
+        return (
+            f"<MilestoneResult {self.id.value}{year}: {self.outcome.value} "
+            f"({_tally(self.criteria)})>"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -341,6 +368,32 @@ class Decision:
 
         return reports.decision_html(self)
 
+    def __repr__(self) -> str:
+        unknown = sum(c.outcome is Outcome.UNKNOWN for m in self.milestones for c in m.criteria)
+        tail = f" ({unknown} unknown)" if unknown else ""
+        return (
+            f"<Decision {brief(self.region.code, 20)} {brief(self.region.name)} "
+            f"as of {self.as_of.isoformat()}: certain {_level(self.certain_level)}, "
+            f"possible {_level(self.possible_level)}{tail}>"
+        )
+
+    def explain(self, lang: Lang = "en", *, milestone: Milestone | str | None = None) -> str:
+        """Return the decision as the plain-text report ``sanitasi evaluate`` prints.
+
+        Args:
+            lang: ``en`` or ``id``.
+            milestone: explain this milestone instead, criterion by criterion and down to each
+                inner condition (the report of ``sanitasi explain``).
+
+        Raises:
+            KeyError: if *milestone* is given and the decision has no such milestone.
+        """
+        from sanitasi_core import reports  # noqa: PLC0415  # upward on purpose: display only
+
+        if milestone is None:
+            return reports.decision_text(self, lang)
+        return reports.explain_text(self, milestone, lang)
+
     def criterion(self, ident: str) -> CriterionResult:
         """Return the result of criterion *ident* (any milestone)."""
         for m in self.milestones:
@@ -348,6 +401,22 @@ class Decision:
                 if c.id == ident:
                     return c
         raise KeyError(ident)
+
+
+def _level(level: Milestone | None) -> str:
+    return level.value if level is not None else "none"
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _tally(criteria: tuple[CriterionResult, ...]) -> str:
+    """``5 criteria: 3 pass, 2 unknown`` (outcomes in a fixed order, those present only)."""
+    counts = [(o, sum(c.outcome is o for c in criteria)) for o in Outcome]
+    shown = ", ".join(f"{n} {o.value}" for o, n in counts if n)
+    head = _count(len(criteria), "criterion", "criteria")
+    return f"{head}: {shown}" if shown else head
 
 
 @attrs.frozen(kw_only=True)
