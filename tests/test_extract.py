@@ -480,9 +480,13 @@ def _seconds(text: str) -> float:
     ids=["mixed", "digits-and-dots", "rp", "months", "digits", "capitalised-words"],
 )
 def test_time_is_linear_in_the_length(unit):
-    """200 KB of adversarial text takes under 8 times as long as 50 KB (linear: 4 times)."""
+    """200 KB of adversarial text takes under 11 times as long as 50 KB (linear 4, quadratic 16).
+
+    A complexity check, not a speed goal: the bound sits between linear and quadratic growth,
+    far enough from 4 that a loaded machine does not fail it.
+    """
     small = (unit * (50_000 // len(unit) + 1))[:50_000]
     large = (unit * (200_000 // len(unit) + 1))[:200_000]
     _seconds(small[:5_000])  # warm up: the region index is built once
     ratio = _seconds(large) / _seconds(small)
-    assert ratio < 8, f"{ratio:.1f}"
+    assert ratio < 11, f"{ratio:.1f}"

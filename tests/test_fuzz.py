@@ -450,3 +450,52 @@ def test_non_text_input_with_a_huge_repr_is_a_parse_error():
     """A parser given a 100,000-digit int raises ParseError (found by fuzzing; was ValueError)."""
     with pytest.raises(ParseError):
         parse_date(10**100_000)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# fuzz/run.py: every target runs
+# --------------------------------------------------------------------------------------------
+
+
+def _fuzz_runner() -> Any:
+    """``fuzz/run.py`` as a module (a script beside the package, not part of it)."""
+    import importlib.util  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    name = "sanitasi_fuzz_run"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent.parent / "fuzz" / "run.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+_RUNNER = _fuzz_runner()
+
+
+@pytest.mark.parametrize("name", list(_RUNNER.TARGETS))
+def test_every_fuzz_target_runs(name):
+    """Each target of ``fuzz/run.py`` runs a few examples and finds nothing."""
+    result = _RUNNER.fuzz(name, 0, examples=3 if name.startswith("cli-") else 10)
+    assert result.examples >= 1
+    assert result.failure is None, "\n".join(result.details)
+
+
+def test_fuzz_targets_are_chosen_by_name_list_or_pattern():
+    """``--target`` takes names, comma lists and patterns; an unknown one stops the run."""
+    assert _RUNNER.select(["dates,rupiah"]) == ["dates", "rupiah"]
+    assert _RUNNER.select(["cli-*"]) == list(_RUNNER.CLI_TARGETS)
+    assert _RUNNER.select(["all"]) == list(_RUNNER.TARGETS)
+    with pytest.raises(SystemExit, match="no target matches"):
+        _RUNNER.select(["nope"])
+
+
+def test_fuzz_main_reports_each_target(capsys):
+    """``python fuzz/run.py --seconds 0 --target dates`` prints one line and exits 0."""
+    assert _RUNNER.main(["--seconds", "0", "--target", "dates"]) == 0
+    assert capsys.readouterr().out.startswith("dates ")

@@ -608,3 +608,40 @@ def test_rupiah_gap_comes_from_the_amounts() -> None:
     assert gap is not None
     assert gap.amount == Decimal("0.01")  # 79.99 % shown, rounded against the district
     assert gap.also["rupiah"] == Decimal("10000.00")
+
+
+def _fan(levels: int, fan: int) -> str:
+    """The default rulebook whose first criterion references d<levels>, each d_i d_(i-1) fan×."""
+    document = copy.deepcopy(DEFAULT_JSON)
+    definitions: list[dict[str, Any]] = [
+        {
+            "id": "d0",
+            "message": {"id": "x", "en": "x"},
+            "reference": {"basis": "b"},
+            "test": {"op": "present", "fact": "designated"},
+        }
+    ]
+    for level in range(1, levels + 1):
+        refs = [{"op": "ref", "criterion": f"d{level - 1}"}] * fan
+        definitions.append({**definitions[0], "id": f"d{level}", "test": {"op": "all", "of": refs}})
+    document["definitions"] = definitions
+    document["milestones"][0]["criteria"][0]["test"] = {"op": "ref", "criterion": f"d{levels}"}
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(("levels", "fan"), [(40, 2), (12, 8)], ids=["2^40", "8^12"])
+def test_a_rulebook_whose_expansion_is_too_large_is_refused_at_once(levels: int, fan: int) -> None:
+    """References a few times over that would explain 2**40 nodes are refused by the check."""
+    from sanitasi_core.rules import MAX_EXPANDED_NODES  # noqa: PLC0415
+
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(_fan(levels, fan), fmt="json")
+    (found,) = [p for p in info.value.problems if p.code == "too_many_expanded_nodes"]
+    assert found.path == "$"
+    assert str(MAX_EXPANDED_NODES) in found.text.en
+
+
+def test_a_rulebook_just_within_the_expansion_limit_is_accepted() -> None:
+    """The same shape expanding to fewer nodes than the limit loads and evaluates."""
+    book = load_rulebook(_fan(10, 2), fmt="json")  # about 2,000 nodes expanded
+    assert book.definitions

@@ -5,7 +5,7 @@
 through a float.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 from sanitasi_core._text import Lang, Text
 
@@ -45,7 +45,11 @@ def format_number(
         msg = f"not a finite number: {value!r}"
         raise ValueError(msg)
     if places is not None:
-        number = number.quantize(Decimal(1).scaleb(-places))
+        # As many digits as the result has: the default context's 28 would make quantize raise
+        # InvalidOperation for the 40-digit amounts a dossier may hold.
+        precision = max(max(number.adjusted() + 1, 0) + places + 1, 28)
+        with localcontext(prec=precision, rounding=ROUND_HALF_EVEN, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            number = number.quantize(Decimal(1).scaleb(-places))
     digits = format(number, "f")
     sign = "-" if digits.startswith("-") else ""
     integer, _, fraction = digits.lstrip("-").partition(".")

@@ -54,6 +54,16 @@ RULEBOOK_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "kriteria bersarang lebih dari {limit} tingkat",
         "en": "criteria nested deeper than {limit} levels",
     },
+    "too_many_expanded_nodes": {
+        "id": (
+            "kriteria rulebook berisi {count} simpul bila setiap rujukan ke definisi dijabarkan; "
+            "batasnya {limit}"
+        ),
+        "en": (
+            "the rulebook's criteria hold {count} nodes with every reference to a definition "
+            "expanded; the limit is {limit}"
+        ),
+    },
     "too_deep_refs": {
         "id": "kriteria bersarang lebih dari {limit} tingkat, termasuk definisi yang dirujuknya",
         "en": "criteria nested deeper than {limit} levels, counting the definitions they reference",

@@ -21,6 +21,7 @@ from sanitasi_core.cli._base import (
     error_text,
     files,
     load_rulebook,
+    terminal,
 )
 from sanitasi_core.cli._parser import help_text
 
@@ -42,9 +43,9 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
         try:
             book = load_rulebook_file(path)
         except RulebookError as error:
-            emit(ctx.out, f"{path}: {render('cli_invalid', lang)}\n")
+            emit(ctx.out, terminal(f"{path}: {render('cli_invalid', lang)}") + "\n")
             for problem in error.problems:
-                emit(ctx.out, f"  {problem.render(lang)}\n")
+                emit(ctx.out, terminal(f"  {problem.render(lang)}") + "\n")
             unreadable = any(p.code == "unreadable_file" for p in error.problems)
             ctx.worse(EXIT_USAGE if unreadable else EXIT_INVALID)
         else:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sanitasi_core.rules._check import (
     MAX_DEPTH_THROUGH_REFS,
+    MAX_EXPANDED_NODES,
     MAX_NODE_DEPTH,
     MAX_NODES,
     check_rulebook,
@@ -146,6 +147,7 @@ __all__ = [
     "DECISION_SCHEMA",
     "EXAMPLE_RULEBOOKS",
     "MAX_DEPTH_THROUGH_REFS",
+    "MAX_EXPANDED_NODES",
     "MAX_NODES",
     "MAX_NODE_DEPTH",
     "MAX_RULEBOOK_BYTES",

@@ -18,6 +18,7 @@ from sanitasi_core.model import DEFAULT_ASPECTS
 from sanitasi_core.rules._logic import Outcome
 from sanitasi_core.rules.language import (
     COUNT_FIELDS,
+    PLACEHOLDER,
     RULEBOOK_SCHEMA,
     AbsentNode,
     AllNode,
@@ -36,7 +37,13 @@ from sanitasi_core.rules.language import (
     Threshold,
 )
 
-__all__ = ["MAX_DEPTH_THROUGH_REFS", "MAX_NODES", "MAX_NODE_DEPTH", "check_rulebook"]
+__all__ = [
+    "MAX_DEPTH_THROUGH_REFS",
+    "MAX_EXPANDED_NODES",
+    "MAX_NODES",
+    "MAX_NODE_DEPTH",
+    "check_rulebook",
+]
 
 MAX_NODES: Final = 5000
 """The most criterion nodes a rulebook may hold."""
@@ -44,6 +51,14 @@ MAX_NODE_DEPTH: Final = 24
 """The deepest a criterion may nest, in its own nodes."""
 MAX_DEPTH_THROUGH_REFS: Final = 4 * MAX_NODE_DEPTH
 """The deepest a criterion may nest counting the definitions it references."""
+MAX_EXPANDED_NODES: Final = 4 * MAX_NODES
+"""The most nodes a rulebook's criteria may hold with every reference expanded.
+
+Evaluation decides a definition once however often it is referenced, but an explained decision
+shows the definition's result under each reference, and its JSON writes it out each time: a
+small rulebook whose definitions reference each other a few times over would otherwise have an
+explanation of 2**40 nodes.
+"""
 
 
 def problem(path: str, code: str, /, **params: object) -> Problem:
@@ -376,9 +391,51 @@ def _too_deep_through_refs(
                 stack.pop()
             else:
                 stack.extend(pending)
+    sizes: dict[str, int] = {}
+    for name in depths:  # in dependency order: what a definition references comes first
+        sizes[name] = tree_size(by_id[name].test, sizes)
+    total = 0
     for path, crit in located:
         if tree_depth(crit.test, depths) > MAX_DEPTH_THROUGH_REFS:
             yield problem(f"{path}.test", "too_deep_refs", limit=MAX_DEPTH_THROUGH_REFS)
+        if not path.startswith("$.definitions"):  # a definition counts where it is used
+            total += tree_size(crit.test, sizes)
+    if total > MAX_EXPANDED_NODES:
+        yield problem("$", "too_many_expanded_nodes", count=total, limit=MAX_EXPANDED_NODES)
+
+
+def tree_size(node: Node, sizes: Mapping[str, int]) -> int:
+    """The number of nodes of *node*, a ``ref`` counting the definition it stands for in full."""
+    match node:
+        case AllNode() | AnyNode() | AtLeastNode():
+            return 1 + sum(tree_size(item, sizes) for item in node.of)
+        case NotNode():
+            return 1 + tree_size(node.of, sizes)
+        case SomeNode():
+            return 1 + tree_size(node.test, sizes)
+        case RefNode():
+            return 1 + sizes.get(node.criterion, 0)
+        case AspectsNode():
+            return 3  # as deep as all → at_least → compare; its width is the aspect set's
+        case CompareNode() | PresentNode() | AbsentNode() | CountNode():
+            return 1
+        case _:
+            assert_never(node)
+
+
+def _placeholders(
+    crit: Criterion, path: str, thresholds: Mapping[str, Threshold]
+) -> Iterator[Problem]:
+    """A ``{threshold:ID}`` in a criterion's message must name a threshold of the rulebook."""
+    for lang, message in (("id", crit.message.id), ("en", crit.message.en)):
+        for name in dict.fromkeys(PLACEHOLDER.findall(message)):
+            if name not in thresholds:
+                yield problem(
+                    f"{path}.message.{lang}",
+                    "unknown_threshold",
+                    name=name,
+                    suggestion=suggestion(name, thresholds),
+                )
 
 
 def check_rulebook(
@@ -412,6 +469,7 @@ def check_rulebook(
     checker = _Checker(book, catalogue)
     for path, crit in located:
         yield from checker.node(crit.test, f"{path}.test", 1)
+        yield from _placeholders(crit, path, checker.thresholds)
     if checker.nodes > MAX_NODES:
         yield problem("$", "too_many_nodes", count=checker.nodes, limit=MAX_NODES)
     cycles = list(_cycles(book.definitions))

@@ -21,7 +21,7 @@ from typing import Any, Final, Literal
 import attrs
 import cattrs
 
-from sanitasi_core import _wire
+from sanitasi_core import _files, _wire
 from sanitasi_core._messages import phrase
 from sanitasi_core.exceptions import Problem, RulebookError
 from sanitasi_core.indicators import CATALOGUE, IndicatorSpec
@@ -311,7 +311,7 @@ def load_rulebook(
             attrs.evolve(p, file=source, line=p.line or _locate(index, parsed, p.path))
             for p in problems
         ]
-        raise RulebookError(located, source)
+        raise RulebookError(located, source, omitted=getattr(result, "omitted", 0))
     assert isinstance(result, Rulebook)  # noqa: S101
     return result
 
@@ -321,15 +321,18 @@ def load_rulebook_file(
 ) -> Rulebook:
     """Load a rulebook file; the format follows the suffix (``.json``, else TOML).
 
+    The file is looked at before it is read, as every input is: a FIFO, a device (``/dev/zero``),
+    a folder or a file larger than :data:`MAX_RULEBOOK_BYTES` is refused without reading it.
+
     Raises:
-        RulebookError: if the file cannot be read or is not valid.
+        RulebookError: if the file cannot be read (problem ``unreadable_file``) or is not valid.
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        unreadable = problem("$", "unreadable_file", reason=err.strerror or err)
-        raise RulebookError([unreadable], str(path)) from None
+        raw = _files.read_bounded(path, limit=MAX_RULEBOOK_BYTES)
+    except _files.FileRefused as refused:
+        unreadable = problem("$", "unreadable_file", reason=refused.text)
+        raise RulebookError([attrs.evolve(unreadable, file=str(path))], str(path)) from None
     fmt: Literal["toml", "json"] = "json" if path.suffix.lower() == ".json" else "toml"
     return load_rulebook(raw, fmt=fmt, source=str(path), catalogue=catalogue)
 
