@@ -229,3 +229,50 @@ def test_ladder_rows_are_the_summary_shares() -> None:
         for key, value in shares.items():
             assert row.share(key) == value
     assert ladder.subject == "Sungai Lestari"
+
+
+def _drawn(svg: str, series: str) -> dict[str, int]:
+    """The bars of one series of a one-panel level chart as drawn: level → value."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    root = ET.fromstring(svg)  # noqa: S314  # our own output
+    found: dict[str, int] = {}
+    for rect in root.iter("{http://www.w3.org/2000/svg}rect"):
+        if rect.get("data-series") == series:
+            found[rect.get("data-level") or ""] = int(rect.get("data-value", "0"))
+    return found
+
+
+@given(st.lists(st.sampled_from(range(14)), unique=True, min_size=1))
+@settings(max_examples=15, deadline=None)
+def test_the_level_bars_drawn_are_the_decisions_frame_counts(chosen: list[int]) -> None:
+    """Each certain and possible bar drawn carries the count the decisions frame gives."""
+    pd = pytest.importorskip("pandas")
+    from sanitasi_core import decisions_frame  # noqa: PLC0415
+
+    decisions = [_decisions()[i] for i in chosen]
+    frame = decisions_frame(decisions)
+    svg = charts.LevelChart(data=charts.levels_from_decisions(decisions)).to_svg()
+    for series in ("certain", "possible"):
+        column = frame[f"{series}_level"].astype(object).where(frame[f"{series}_level"].notna())
+        counts = column.fillna("none").value_counts()
+        drawn = _drawn(svg, series)
+        for level in charts.LEVELS:
+            assert drawn[level] == int(counts.get(level, 0)), (series, level)
+    assert isinstance(frame, pd.DataFrame)
+
+
+def test_the_criteria_bars_drawn_are_the_criteria_frame_counts() -> None:
+    """Per milestone and outcome, the criteria chart counts the criteria frame's rows."""
+    pytest.importorskip("pandas")
+    from sanitasi_core import criteria_frame  # noqa: PLC0415
+
+    names = {"pass": "passed", "fail": "failed", "unknown": "unknown"}
+    names["not_applicable"] = "not_applicable"
+    for decision in _decisions():
+        frame = criteria_frame([decision])
+        overview = charts.criteria_from_decision(decision)
+        for row in overview.milestones:
+            mine = frame[frame["milestone"] == row.milestone]
+            for outcome, name in names.items():
+                assert row.count(name) == int((mine["outcome"] == outcome).sum())

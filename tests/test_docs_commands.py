@@ -141,7 +141,7 @@ def copy_and_edit_rulebook(folder: Path) -> None:
 def _examples(folder: Path, name: str = "examples") -> None:
     target = folder / name
     target.mkdir()
-    for path in EXAMPLES.glob("*.json"):
+    for path in [*EXAMPLES.glob("*.json"), *EXAMPLES.glob("*.csv")]:
         shutil.copy(path, target / path.name)
 
 
@@ -200,6 +200,17 @@ def _html_file(name: str, *texts: str) -> Callable[[Path, str, str], None]:
         assert "<script" not in page
         for text in texts:
             assert text in page
+
+    return check
+
+
+def _svg_file(name: str, *texts: str) -> Callable[[Path, str, str], None]:
+    def check(folder: Path, _out: str, _err: str) -> None:
+        picture = (folder / name).read_text(encoding="utf-8")
+        assert picture.startswith("<svg")
+        assert 'role="img"' in picture
+        for text in texts:
+            assert text in picture
 
     return check
 
@@ -276,7 +287,8 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
             Run(
                 "sanitasi --lang en evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025",
                 check=_has(
-                    "SSK milestone evaluation: 14 inputs on 31 March 2026 (fiscal year 2025)",
+                    "SSK milestone evaluation on 31 March 2026 (fiscal year 2025)",
+                    "Inputs: 14",
                     "Districts by certain level: M4: 1, M3: 0, M2: 0, M1: 0, none: 13",
                 ),
             ),
@@ -289,10 +301,11 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
                 "--fiscal-year 2025",
                 status=1,
                 check=_has(
-                    "SSK milestone evaluation: 17 inputs on 31 March 2026 (fiscal year 2025)",
+                    "SSK milestone evaluation on 31 March 2026 (fiscal year 2025)",
+                    "Inputs: 17",
                     "Invalid inputs: 1",
                     "Kota Samarinda",
-                    "  - kaltim.jsonl:2",
+                    "could not be evaluated: kaltim.jsonl:2",
                 ),
             ),
             Run(
@@ -309,6 +322,18 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
                 "sanitasi --lang en evaluate dossiers --as-of 2026-03-31 --fiscal-year 2025 "
                 "--format html --output laporan.html",
                 check=_html_file("laporan.html", "Kabupaten Mahakam Ulu", "<details"),
+            ),
+            Run(
+                "sanitasi --lang en evaluate kaltim.jsonl --as-of 2026-03-31 --fiscal-year 2025 "
+                "--format json --output hasil.json",
+                status=1,
+                check=_json_file(
+                    "hasil.json",
+                    lambda items: (
+                        [item["schema"] for item in items]  # type: ignore[attr-defined]
+                        == ["sanitasi.decision/v2", "sanitasi.problems/v1", "sanitasi.decision/v2"]
+                    ),
+                ),
             ),
         ],
     ),
@@ -394,6 +419,43 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
             Run("sanitasi --lang en access households-2.csv", status=1),
         ],
     ),
+    "docs/how-to/use-the-json-from-another-language.md": (
+        None,
+        [
+            Run(
+                "sanitasi schema decision --output decision.schema.json",
+                check=_json_file(
+                    "decision.schema.json",
+                    lambda s: isinstance(s, dict) and s["$id"].endswith("/decision-v2.schema.json"),
+                ),
+            ),
+            Run("sanitasi example dossiers"),
+            Run(
+                "sanitasi validate dossiers --format json --output validation.json",
+                status=1,
+                check=_json_file(
+                    "validation.json",
+                    lambda d: (
+                        isinstance(d, dict)
+                        and d["schema"] == "sanitasi.validation/v1"
+                        and len(d["inputs"]) == 15
+                        and [i["source"] for i in d["inputs"] if not i["valid"]]
+                        == ["dossiers/rusak.json"]
+                    ),
+                ),
+            ),
+            Run(
+                "sanitasi evaluate dossiers --as-of 2025-12-31 --format json "
+                "--output decisions.json",
+                status=1,
+                check=_json_file("decisions.json", lambda d: isinstance(d, list) and len(d) == 15),
+            ),
+            Other(
+                "node read-decisions.mjs decisions.json",
+                "run with node on real output by tests/test_cli_contracts.py",
+            ),
+        ],
+    ),
     "docs/reference/indicators.md": (
         None,
         [
@@ -439,6 +501,20 @@ PAGES: dict[str, tuple[Callable[[Path], None] | None, list[Step]]] = {
             Run(
                 "sanitasi evaluate dossiers/ --format html -o laporan.html",
                 check=_html_file("laporan.html", "Kabupaten Sungai Lestari (fiktif)"),
+            ),
+            Run(
+                "sanitasi chart levels examples --as-of 2025-12-31 --by-province --lang en "
+                "--output levels.svg",
+                check=_svg_file("levels.svg", "As of 31 December 2025", "Kalimantan Timur"),
+            ),
+            Run(
+                "sanitasi chart years examples/mahakam-ulu-2024.json --as-of 2025-12-31 "
+                "--output years.svg",
+                check=_svg_file("years.svg", "Kabupaten Mahakam Ulu"),
+            ),
+            Run(
+                "sanitasi chart ladder examples/households-sungai-lestari.csv --output ladder.svg",
+                check=_svg_file("ladder.svg", "households-sungai-lestari.csv"),
             ),
         ],
     ),
@@ -489,7 +565,9 @@ def test_page_commands_run_as_shown(
     page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Replayed in order in a fresh folder, each command exits as listed and prints as shown."""
-    monkeypatch.setenv("LANG", "C.UTF-8")  # commands without --lang write Bahasa Indonesia
+    # The pages show commands without --lang writing Bahasa Indonesia, as SANITASI_LANG=id makes
+    # them (docs/reference/cli.md says so); the locale would otherwise give English.
+    monkeypatch.setenv("SANITASI_LANG", "id")
     monkeypatch.chdir(tmp_path)
     prepare, steps = PAGES[page]
     if prepare is not None:
@@ -563,13 +641,21 @@ def test_generated_references_cover_the_code(tmp_path: Path) -> None:
     spec.loader.exec_module(generated)
 
     paths = generated.generate(tmp_path)
-    assert [p.name for p in paths] == ["indicators.md", "default-rulebook.md"]
+    assert [p.name for p in paths] == [
+        "indicators.md",
+        "default-rulebook.md",
+        *(f"{kind}.svg" for kind in ("levels", "years", "access", "ladder", "criteria")),
+    ]
+    for picture in paths[2:]:
+        assert picture.read_text(encoding="utf-8").startswith("<svg")
     indicators = (tmp_path / "reference/_generated/indicators.md").read_text(encoding="utf-8")
     rulebook = (tmp_path / "reference/_generated/default-rulebook.md").read_text(encoding="utf-8")
     for name in CATALOGUE:
         assert f"| `{name}` |" in indicators
     book = default_rulebook()
     for _milestone, criterion in book.criteria():
-        assert f"| `{criterion.id}` | {criterion.message.en}" in rulebook.replace("\\", "")
+        assert f"| `{criterion.id}` | {book.fill(criterion.message).en}" in rulebook.replace(
+            "\\", ""
+        )
     for threshold in book.thresholds:
         assert f"| `{threshold.id}` |" in rulebook

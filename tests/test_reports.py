@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanitasi_core import reports
@@ -352,7 +352,8 @@ def test_html_escapes_everything_and_is_self_contained(demo):
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="id">' in page
     assert "<style>" in page
-    assert not re.search(r"<link|src=|@import|url\(", page)
+    # url(#…) is a pattern inside an embedded chart; nothing outside the page is named.
+    assert not re.search(r"<link|src=|@import|url\((?!#)", page)
 
 
 def test_decision_html_fragment_for_notebooks(demo):
@@ -412,11 +413,10 @@ def test_to_dataframe_uses_pandas_when_present(monkeypatch, decisions):
 def test_batch_text_summarises(decisions):
     """The batch report names the date, counts per level, undecided and invalid inputs."""
     text = reports.batch_text(_batch(decisions), "en")
-    assert text.startswith(
-        f"SSK milestone evaluation: {len(decisions) + 1} inputs on 31 December 2025"
-    )
+    assert text.startswith("SSK milestone evaluation on 31 December 2025 (fiscal year 2025)\n")
+    assert f"Inputs: {len(decisions) + 1}\n" in text
     assert "Invalid inputs: 1" in text
-    assert "  - broken.json" in text
+    assert "could not be evaluated: broken.json" in text
 
 
 def test_summary_counts_every_level(decisions):
@@ -601,3 +601,183 @@ def test_importing_reports_loads_no_json_format():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------------------------
+# Streamed batches
+# --------------------------------------------------------------------------------------------
+
+
+def _failure(source: str = "bad.jsonl:2") -> reports.Failure:
+    from sanitasi_core.exceptions import Problem  # noqa: PLC0415
+
+    text = reports.failure_message(ValueError("broken <b>"))
+    return reports.Failure(source, text, (Problem(path="$", code="invalid_json", text=text),), 2)
+
+
+def _mixed_entries(decisions, picks: list[int]) -> list[reports.summary.Entry]:
+    Entry = reports.summary.Entry  # noqa: N806
+
+    return [
+        Entry(f"in-{i}.json", _failure(f"in-{i}.json") if k < 0 else decisions[k % len(decisions)])
+        for i, k in enumerate(picks)
+    ]
+
+
+@settings(max_examples=20, deadline=None)
+@given(picks=st.lists(st.integers(min_value=-1, max_value=30), max_size=6))
+def test_streamed_json_is_exactly_the_dumped_list(decisions, picks):
+    """The streamed JSON array is byte for byte ``json.dumps`` of its items, at any indent."""
+    from sanitasi_core.reports.records import stream_json  # noqa: PLC0415
+    from sanitasi_core.serialization import decision_to_dict, problems_to_dict  # noqa: PLC0415
+
+    entries = _mixed_entries(decisions, picks)
+    items = [
+        problems_to_dict(e.result.source, e.result.problems, omitted=e.result.omitted)
+        if isinstance(e.result, reports.Failure)
+        else decision_to_dict(e.result)
+        for e in entries
+    ]
+    for indent in (None, 0, 2):
+        expected = json.dumps(items, ensure_ascii=False, indent=indent)
+        assert "".join(stream_json(entries, indent=indent)) == expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(picks=st.lists(st.integers(min_value=-1, max_value=30), max_size=6))
+def test_streamed_csv_is_the_csv_of_the_decisions(decisions, picks):
+    """The streamed CSV is ``to_csv(csv_rows(...))`` of the decisions; failures have no row."""
+    from sanitasi_core.reports.csv import stream_csv  # noqa: PLC0415
+
+    entries = _mixed_entries(decisions, picks)
+    kept = [e.result for e in entries if not isinstance(e.result, reports.Failure)]
+    for detail in (False, True):
+        rows = reports.csv_rows(kept, "id", detail=detail, decimal_comma=True)
+        expected = reports.to_csv(rows, sep=";", bom=True)
+        streamed = stream_csv(entries, "id", detail=detail, decimal_comma=True, sep=";", bom=True)
+        assert "".join(streamed) == expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(picks=st.lists(st.integers(min_value=-1, max_value=30), max_size=6))
+def test_streamed_counts_are_the_summary(decisions, picks):
+    """Every streamed batch report ends with the counts ``summarise`` gives for its entries."""
+    from sanitasi_core.reports.summary import summary_lines  # noqa: PLC0415
+
+    entries = _mixed_entries(decisions, picks)
+    kept = [e.result for e in entries if not isinstance(e.result, reports.Failure)]
+    failed = [e.result for e in entries if isinstance(e.result, reports.Failure)]
+    lines = summary_lines(reports.summarise(kept, failed), "en")
+    result = reports.BatchResult(
+        as_of=AS_OF,
+        decisions=tuple(kept),
+        sources=tuple(e.source for e in entries if e.result in kept),
+        failures=tuple(failed),
+        summary=reports.summarise(kept, failed),
+    )
+    text = reports.batch_text(result, "en")
+    assert text.endswith("\n".join(lines) + "\n")
+    markdown = reports.batch_markdown(result, "en")
+    assert markdown.endswith("\n".join(f"- {reports.markdown.escape(x)}" for x in lines) + "\n")
+    page = reports.batch_page(result, "en")
+    assert f"<p>{html.escape(lines[0])}</p>" in page
+
+
+def test_batch_result_entries_are_decisions_then_failures(decisions):
+    """``BatchResult.entries`` gives each decision with its source, then the failures."""
+    result = _batch(decisions[:2])
+    entries = list(result.entries())
+    assert [e.source for e in entries] == ["case-00.json", "case-01.json", "broken.json"]
+    assert entries[0].result is decisions[0]
+    assert isinstance(entries[2].result, reports.Failure)
+
+
+def test_failures_take_their_place_in_every_batch_report(decisions):
+    """A failure is a line (text), a row (Markdown, HTML) or a section (detail), with why."""
+    result = _batch(decisions[:2])
+    text = reports.batch_text(result, "en")
+    assert "\n        could not be evaluated: broken.json\n" in text
+    detail = reports.batch_text(result, "en", detail=True)
+    assert "\ncould not be evaluated: broken.json\n  x\n" in detail
+    assert detail.count("Milestone ladder:") == 2
+    markdown = reports.batch_markdown(result, "en")
+    assert "|  | could not be evaluated: `broken.json`: x |  |  |  |  |  |  |" in markdown
+    md_detail = reports.batch_markdown(result, "en", detail=True)
+    assert "## could not be evaluated: `broken.json`\n\n- x\n" in md_detail
+    assert "\n## Summary\n" in md_detail
+    page = reports.batch_page(result, "en")
+    assert '<tr class="failed"><td></td><td colspan="7">' in page
+    assert "could not be evaluated: <code>broken.json</code><pre>x</pre>" in page
+    fragment = reports.batch_html(result, "en")
+    assert "<details" not in fragment
+    assert 'class="sanitasi-report batch"' in fragment
+
+
+def test_html_batch_shows_the_counts_first_without_script(decisions):
+    """The counts come last in the page and first on screen, by CSS order, with no script."""
+    page = reports.batch_page(_batch(decisions[:3]), "en")
+    assert page.index('<section class="summary"') > page.index('<table class="districts">')
+    assert ".sanitasi-report.batch>.summary{order:-1}" in page
+    assert "<script" not in page
+    assert page.count('<tr class="detail"><td colspan="8"><details id="d') == 3
+
+
+def test_an_empty_batch_has_a_title_and_counts(decisions):
+    """With no input, each report is its title and zero counts, without an empty table."""
+    empty = reports.BatchResult(
+        as_of=AS_OF, decisions=(), sources=(), failures=(), summary=reports.summarise([])
+    )
+    text = reports.batch_text(empty, "en")
+    assert "Milestone ladder" not in text
+    assert "Inputs: 0" in text
+    assert "| Code |" not in reports.batch_markdown(empty, "en")
+    assert '<table class="districts">' not in reports.batch_page(empty, "en")
+    assert reports.decisions_json([]) == "[]"
+
+
+def test_a_missing_milestone_leaves_its_cells_empty(demo):
+    """A decision without some milestone keeps the table's columns, with empty cells."""
+    short = attrs.evolve(demo, milestones=demo.milestones[:2])
+    result = reports.BatchResult(
+        as_of=AS_OF,
+        decisions=(short,),
+        sources=("s.json",),
+        failures=(),
+        summary=reports.summarise([short]),
+    )
+    row = next(
+        line for line in reports.batch_markdown(result, "en").splitlines() if "64.60" in line
+    )
+    assert row.endswith("| ✓ | ✓ |  |  | M3 (2) | M3 |")
+    assert reports.batch_page(result, "en").count("<td></td>") >= 2
+
+
+def test_a_decision_page_shows_its_criteria_chart(demo):
+    """The page of one decision embeds the chart of its criteria by outcome, in its language."""
+    for lang, title in (("id", "kriteria per milestone"), ("en", "criteria by milestone")):
+        page = reports.decision_page(demo, lang)
+        (svg,) = re.findall(r'<figure class="chart">(<svg.*?</svg>)</figure>', page, re.DOTALL)
+        assert 'role="img"' in svg
+        assert title in svg
+        drawn = sum(int(v) for v in re.findall(r'<rect [^>]*data-value="(\d+)"', svg))
+        assert drawn == sum(len(m.criteria) for m in demo.milestones)
+
+
+def test_a_batch_page_shows_the_province_chart_of_its_decisions(decisions):
+    """The batch page draws its districts by level, one panel per province, with the counts."""
+    batch = _batch(decisions)
+    page = reports.batch_page(batch, "en")
+    (svg,) = re.findall(r'<figure class="chart">(<svg.*?</svg>)</figure>', page, re.DOTALL)
+    certain = re.findall(
+        r'data-series="certain" data-level="[^"]+" data-group="[^"]+" data-value="(\d+)"', svg
+    )
+    assert sum(int(n) for n in certain) == batch.summary.evaluated
+    assert "Kalimantan Timur" in svg
+
+
+def test_a_batch_of_failures_only_draws_no_chart(tmp_path):
+    """With no decision, there is nothing to count: the page has no chart, only the counts."""
+    from sanitasi_core.batch import evaluate_batch  # noqa: PLC0415
+
+    batch = evaluate_batch(CompiledRulebook(default_rulebook()), [("bad.json", b"{}")], as_of=AS_OF)
+    assert '<figure class="chart">' not in reports.batch_page(batch, "en")

@@ -305,8 +305,8 @@ def _book_markdown(book: Any) -> list[str]:
             [
                 [
                     _code(c.id),
-                    _md(c.message.en),
-                    f"*{_md(c.message.id)}*",
+                    _md(book.fill(c.message).en),
+                    f"*{_md(book.fill(c.message).id)}*",
                     c.severity.value,
                     _reference(c.reference, sources),
                 ]
@@ -470,7 +470,7 @@ def generate(srcdir: Path) -> list[Path]:
         folder / "indicators.md": indicators_markdown(),
         folder / "default-rulebook.md": default_rulebook_markdown(),
     }
-    pictures = chart_gallery(srcdir.parent)
+    pictures = chart_gallery(Path(__file__).resolve().parents[2])  # the repository
     pages.update({folder / "charts" / f"{name}.svg": svg for name, svg in pictures.items()})
     for path, text in pages.items():
         _write_if_changed(path, text)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from sanitasi_core.charts._access import AccessChart
 from sanitasi_core.charts._adapters import (
     TARGET_HORIZON,
+    LevelTally,
     access_from_dossier,
     criteria_from_decision,
     ladder_from_summary,
@@ -78,6 +79,7 @@ __all__ = [
     "LevelChart",
     "LevelCounts",
     "LevelOverview",
+    "LevelTally",
     "MilestoneCriteria",
     "YearLevel",
     "access_from_dossier",

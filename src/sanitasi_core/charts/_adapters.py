@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Protocol
 
-from sanitasi_core.charts._checks import Area, Indicator
+from sanitasi_core.charts._checks import LEVELS, Area, Indicator
 from sanitasi_core.charts._checks import Assistance as ChartAssistance
 from sanitasi_core.charts._data import (
     AccessPoint,
@@ -23,6 +23,7 @@ from sanitasi_core.charts._data import (
     DistrictYears,
     HouseholdLadder,
     LadderShares,
+    LevelCounts,
     LevelOverview,
     MilestoneCriteria,
     YearLevel,
@@ -35,6 +36,7 @@ from sanitasi_core.rules import Assistance, Decision, Outcome
 
 __all__ = [
     "TARGET_HORIZON",
+    "LevelTally",
     "access_from_dossier",
     "criteria_from_decision",
     "ladder_from_summary",
@@ -91,6 +93,63 @@ def _province_namer() -> Callable[[str], str]:
     return name
 
 
+class LevelTally:
+    """Counts decisions by certain and possible level as they come, per province.
+
+    A stream of decisions (a batch being written) is counted in memory that grows with the
+    number of provinces, not of decisions: each decision counts once, as it is added.
+    """
+
+    def __init__(self) -> None:
+        self._province: Callable[[str], str] | None = None
+        self._groups: dict[str, tuple[dict[str, int], dict[str, int], list[int]]] = {}
+
+    def add(self, decision: Decision) -> None:
+        """Count *decision* under its province (named from the first two digits of its code)."""
+        if self._province is None:
+            self._province = _province_namer()  # the register is read on first use only
+        group = self._province(decision.region.code)
+        certain, possible, undecided = self._groups.setdefault(
+            group, (dict.fromkeys(LEVELS, 0), dict.fromkeys(LEVELS, 0), [0])
+        )
+        low = _level(decision.certain_level) or "none"
+        high = _level(decision.possible_level) or "none"
+        certain[low] += 1
+        possible[high] += 1
+        undecided[0] += low != high
+
+    def __len__(self) -> int:
+        return sum(sum(certain.values()) for certain, _, _ in self._groups.values())
+
+    def overview(self, *, by_province: bool = False, subject: str | None = None) -> LevelOverview:
+        """The counts as a :class:`LevelOverview`: one panel per province (by name), or one.
+
+        Raises:
+            ValidationError: if nothing was counted (there is nothing to draw).
+        """
+        groups: list[tuple[str | None, dict[str, int], dict[str, int], int]] = []
+        if by_province:
+            for name in sorted(self._groups, key=lambda n: (n.casefold(), n)):
+                certain, possible, undecided = self._groups[name]
+                groups.append((name, certain, possible, undecided[0]))
+        elif self._groups:
+            low: dict[str, int] = dict.fromkeys(LEVELS, 0)
+            high: dict[str, int] = dict.fromkeys(LEVELS, 0)
+            for certain, possible, _ in self._groups.values():
+                for level in LEVELS:
+                    low[level] += certain[level]
+                    high[level] += possible[level]
+            total = sum(u[0] for _, _, u in self._groups.values())
+            groups.append((None, low, high, total))
+        return LevelOverview(
+            subject=subject,
+            groups=tuple(
+                LevelCounts(group=name, certain=certain, possible=possible, undecided=undecided)
+                for name, certain, possible, undecided in groups
+            ),
+        )
+
+
 def levels_from_decisions(
     decisions: Iterable[Decision], *, by_province: bool = False, subject: str | None = None
 ) -> LevelOverview:
@@ -112,12 +171,10 @@ def levels_from_decisions(
             known.fiscal_year,
         ):
             latest[decision.region.code] = decision
-    province = _province_namer()
-    rows = [
-        (code, province(code), _level(d.certain_level), _level(d.possible_level))
-        for code, d in sorted(latest.items())
-    ]
-    return LevelOverview.from_rows(rows, subject=subject, by_province=by_province)
+    tally = LevelTally()
+    for _, decision in sorted(latest.items()):
+        tally.add(decision)
+    return tally.overview(by_province=by_province, subject=subject)
 
 
 def criteria_from_decision(decision: Decision, *, subject: str | None = None) -> CriteriaOverview:

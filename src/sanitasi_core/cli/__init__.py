@@ -2,8 +2,9 @@
 
 Commands: ``evaluate``, ``explain``, ``validate``, ``schema``, ``rulebook check|show|table|diff``,
 ``indicators``, ``example``, ``access`` and ``extract``. Every message and help text exists in
-Bahasa Indonesia and English (``--lang id|en``, before or after the command; by default from
-``LANG``, falling back to ``id``).
+Bahasa Indonesia and English (``--lang id|en``, before or after the command; without it from
+``SANITASI_LANG``, then the locale: ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` starting ``id`` give
+``id``, anything else or none ``en``).
 
 Exit codes: 0 all good; 1 some input (a file in a batch, a line of a JSON Lines file, a household
 row) was invalid, the others were still processed; 2 usage error, or input or output that cannot
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from sanitasi_core._messages import render
-from sanitasi_core.cli import _access, _dossiers, _extract, _rulebooks
+from sanitasi_core.cli import _access, _charts, _dossiers, _extract, _rulebooks
 from sanitasi_core.cli._base import (
     EXIT_INTERNAL,
     EXIT_INVALID,
@@ -50,6 +51,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     _rulebooks.INDICATORS,
     _dossiers.EXAMPLE,
     _access.ACCESS,
+    _charts.CHART,
     _extract.EXTRACT,
 )
 """Every command, in the order ``sanitasi --help`` lists them."""
@@ -85,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.worse(EXIT_USAGE)
         return ctx.status
     except Exception as error:  # a bug: say so, and how to report it
-        if args.debug:
+        if getattr(args, "debug", False):
             raise
         shown = f"{type(error).__name__}: {error}"
         message = render("cli_internal_error", ctx.lang, version=package_version(), error=shown)
