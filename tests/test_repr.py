@@ -170,3 +170,15 @@ def test_brief_is_printable_and_bounded(value: str, limit: int) -> None:
     assert shown.isprintable()
     if value.isprintable() and len(value) <= limit:
         assert shown == value
+
+
+def test_a_rulebook_set_says_which_rulebooks_and_when() -> None:
+    """The default set's repr names each rulebook with its period, on one short line."""
+    from sanitasi_core import default_rulebooks  # noqa: PLC0415
+    from sanitasi_core.rules import RulebookSet  # noqa: PLC0415
+
+    shown = repr(default_rulebooks())
+    assert shown.startswith("<RulebookSet: ppsp-ssk-milestones 2020.1 (from 2020-01-01 to ")
+    assert "2025.1 (from 2025-01-01)>" in shown
+    assert len(shown) < 200
+    assert repr(RulebookSet([])) == "<RulebookSet: empty>"

@@ -56,6 +56,13 @@ class RulebookSet:
         """The rulebooks, by start date."""
         return self._books
 
+    def __repr__(self) -> str:
+        def period(book: Rulebook) -> str:
+            end = f" to {book.valid_to.isoformat()}" if book.valid_to else ""
+            return f"{book.id} {book.version} (from {book.valid_from.isoformat()}{end})"
+
+        return f"<RulebookSet: {', '.join(period(b) for b in self._books) or 'empty'}>"
+
     def in_force(self, day: dt.date) -> CompiledRulebook:
         """Return the compiled rulebook in force on *day*.
 
