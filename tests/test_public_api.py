@@ -153,3 +153,19 @@ def test_schema_and_rulebook_are_read_on_demand() -> None:
 
     assert dossier_json_schema()["$schema"].endswith("2020-12/schema")
     assert default_rulebook().status == "reconstructed"
+
+
+def test_a_misspelt_top_level_import_fails_the_type_checker(tmp_path) -> None:
+    """``from sanitasi_core import Dossierr`` fails mypy --strict; the real names pass."""
+    api = pytest.importorskip("mypy.api", reason="mypy is in the lint dependency group")
+    source = tmp_path / "uses.py"
+    source.write_text(
+        "from sanitasi_core import Dossierr\nfrom sanitasi_core import Dossier, load_dossiers\n",
+        encoding="utf-8",
+    )
+    out, _err, status = api.run(
+        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(source)]
+    )
+    assert status == 1
+    assert 'Module "sanitasi_core" has no attribute "Dossierr"' in out
+    assert out.count("error:") == 1
