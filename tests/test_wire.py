@@ -117,3 +117,41 @@ def test_memory_of_many_bad_items_does_not_grow_with_them() -> None:
         return top
 
     assert peak(20_000) < 2 * peak(2_000)
+
+
+def _depth(value: object) -> int:
+    """The nesting depth of decoded JSON, by definition (recursive): a scalar is 1."""
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 1
+
+
+_JSON = st.recursive(
+    st.none() | st.integers() | st.text(max_size=2),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner),
+    max_leaves=30,
+)
+
+
+@given(_JSON, st.integers(min_value=0, max_value=8))
+def test_the_depth_check_is_the_nesting_depth(value: object, limit: int) -> None:
+    """``depth_ok`` says exactly whether the nesting depth is within the limit."""
+    from sanitasi_core._wire import depth_ok  # noqa: PLC0415
+
+    assert depth_ok(value, limit) == (_depth(value) <= limit)
+
+
+def test_the_depth_check_holds_one_entry_per_level_not_per_item() -> None:
+    """A list of 200,000 items is checked without a stack entry per item (memory of the depth)."""
+    import tracemalloc  # noqa: PLC0415
+
+    from sanitasi_core._wire import depth_ok  # noqa: PLC0415
+
+    wide = [[0]] * 200_000
+    tracemalloc.start()
+    assert depth_ok(wide, 3)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 64 * 1024

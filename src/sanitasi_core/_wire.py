@@ -579,18 +579,35 @@ def structure(conv: cattrs.Converter, data: object, cls: type[T]) -> T | list[Pr
 # --------------------------------------------------------------------------------------------
 
 
+def _inside(node: dict[Any, Any] | list[Any]) -> Iterator[object]:
+    return iter(node.values() if isinstance(node, dict) else node)
+
+
 def depth_ok(data: object, limit: int) -> bool:
-    """Whether *data* (decoded JSON or TOML) nests no deeper than *limit*, without recursion."""
-    stack: list[tuple[object, int]] = [(data, 1)]
+    """Whether *data* (decoded JSON or TOML) nests no deeper than *limit*, without recursion.
+
+    The walk holds one iterator per level it is in, so its memory grows with the depth (at most
+    *limit*), not with the width: a list of a million items costs one iterator, not a million
+    entries on a stack.
+    """
+    if limit < 1:
+        return False
+    if not isinstance(data, dict | list):
+        return True
+    stack = [_inside(data)]  # the containers being walked; the deepest last
     while stack:
-        node, depth = stack.pop()
-        if depth > limit:
+        child = next(stack[-1], _END)
+        if child is _END:
+            stack.pop()
+            continue
+        if len(stack) + 1 > limit:  # the root is at depth 1, its items at 2, ...
             return False
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        if isinstance(child, dict | list):
+            stack.append(_inside(child))
     return True
+
+
+_END: Final = object()
 
 
 def _reject_constant(name: str) -> object:
