@@ -1,10 +1,10 @@
 # ruff: noqa: PLC0415  # imports are lazy on purpose: child processes load only their stack
 """Seeded generator of realistic, varied, complete dossiers for the benchmark.
 
-Every dossier is JSON-ready data (dicts, lists, strings, numbers) in the ``sanitasi.dossier/v1``
-format, for one real kabupaten/kota of ``default_registry()``. Each district follows its own
-trajectory through milestones M1-M4 (start year, stalls, weak years), so the 19 criteria of the
-default rulebook take every outcome across districts and evaluation years.
+Every dossier is JSON-ready data (dicts, lists, strings, numbers) in the current format,
+``sanitasi.dossier/v2``, for one real kabupaten/kota of ``default_registry()``. Each district
+follows its own trajectory through milestones M1-M4 (start year, stalls, weak years), so the 19
+criteria of the default rulebook take every outcome across districts and evaluation years.
 
 Shape per dossier: 1-3 designations (with their decrees), a working group with 4-8 members,
 4-10 meetings, 3 documents (a profile or Buku Putih, the SSK, a policy package or an MPS),
@@ -177,7 +177,7 @@ def generate_dossier(rng: random.Random, code: str, name: str) -> dict[str, Any]
                 f"Lokasi pendampingan implementasi SSK tahun {t.m1}",
             ),
             "milestone": "M1",
-            "year": t.m1,
+            "programme_year": t.m1,
         }
     ]
     for index, year in enumerate(list(t.m4_years())[:2]):
@@ -191,7 +191,7 @@ def generate_dossier(rng: random.Random, code: str, name: str) -> dict[str, Any]
                     "Menteri Dalam Negeri (Ditjen Bina Pembangunan Daerah)",
                 ),
                 "milestone": "M4",
-                "year": year,
+                "programme_year": year,
                 "m4_year": index + 1,
                 "completed": ["M1", "M2", "M3"],
             }
@@ -209,7 +209,7 @@ def generate_dossier(rng: random.Random, code: str, name: str) -> dict[str, Any]
                     "Menteri Dalam Negeri",
                 ),
                 "milestone": "M3",
-                "year": year,
+                "programme_year": year,
                 "completed": ["M1", "M2"],
                 "provenance": [{"source": "Salinan Kepmendagri", "seen_on": _date(year, 1, 15)}],
             }
@@ -558,7 +558,7 @@ def generate_dossier(rng: random.Random, code: str, name: str) -> dict[str, Any]
         )
 
     return {
-        "schema": "sanitasi.dossier/v1",
+        "schema": "sanitasi.dossier/v2",
         "region": {"code": code, "name": name},
         "description": f"Generated benchmark dossier for {name} (synthetic figures).",
         "designations": designations,

@@ -1,18 +1,22 @@
 """The dossier model again, as peer stacks would write it: frozen msgspec Structs and frozen
-pydantic v2 models, field for field the shape of ``sanitasi_core.model``.
+pydantic v2 models, field for field the shape of ``sanitasi_core.model`` and of the current format,
+``sanitasi.dossier/v2`` (``schemas/dossier-v2.schema.json``).
 
 Both peers check what their libraries check declaratively: JSON types, enums (the library's own
 ``StrEnum`` classes, so the value sets are identical), unknown fields (forbidden), required fields,
 dates as ISO strings, decimals as ``Decimal`` and the integer ranges of the model (years
-1945-2100, clinic 1-7, M4 year 1-20, counts >= 0). They do NOT check what ``sanitasi_core`` also
+1945-2100, regulation years 1000-9999, clinic 1-7, M4 year 1-20, household counts 0-10^8 and
+0-10^5 per EHRA village, at least one EHRA score). They do NOT check what ``sanitasi_core`` also
 checks: non-blank text, the decimal *string* format (msgspec and lax pydantic also take numbers
 and exponents), percentage/money ranges on decimals (msgspec cannot constrain ``Decimal``),
-cross-field rules (period order, shares adding up, coaching-clinic numbers, SSK = 5 years), the
-region code against the registry, APBD codes, and unique ids / resolved references. Those extra
-checks are part of what the ratios measure.
+cross-field rules (period order, shares adding up, coaching-clinic numbers, SSK = 5 years, a
+regulation agreeing with its instrument), the text patterns of codes and numbers (region and
+village codes against the registry, APBD codes, regulation numbers), and unique ids / resolved
+references. Those extra checks are part of what the ratios measure.
 
 Field order and defaults follow ``model.py`` so that ``msgspec`` (``omit_defaults=True``) writes
-the same JSON as ``dump_dossier`` (which omits unknown and empty-default fields).
+the same JSON as ``dump_dossier`` (which omits unknown and empty-default fields). Decimals are
+JSON strings in v2, which both peers read and write as such.
 """
 
 from __future__ import annotations
@@ -25,11 +29,14 @@ import msgspec
 import pydantic
 from pydantic import ConfigDict, Field
 
+from sanitasi_core.decrees import RegulationKind
 from sanitasi_core.model import (
     AccessSource,
     AnnualPlan,
     AreaType,
+    CommitmentSubject,
     DocumentKind,
+    DossierList,
     EvaluationSubject,
     FundingGroup,
     FundingSource,
@@ -39,10 +46,11 @@ from sanitasi_core.model import (
     Milestone,
     Office,
     Scale,
+    SignatoryRole,
     SubSector,
 )
 
-SCHEMA = "sanitasi.dossier/v1"
+SCHEMA = "sanitasi.dossier/v2"
 
 # --------------------------------------------------------------------------------------------
 # msgspec
@@ -61,11 +69,21 @@ class MProvenance(_S):
     url: str | None = None
     seen_on: dt.date | None = None
     note: str | None = None
+    published_on: dt.date | None = None
+    quote: str | None = None
 
 
 class MRegion(_S):
     code: str
     name: str
+
+
+class MRegulation(_S, kw_only=True):  # kw_only is per class: `number` follows `issuer`
+    kind: RegulationKind
+    issuer: str | None = None
+    number: str
+    year: Annotated[int, msgspec.Meta(ge=1000, le=9999)]
+    subject: str | None = None
 
 
 class MLegalInstrument(_S):
@@ -74,15 +92,27 @@ class MLegalInstrument(_S):
     date: dt.date | None = None
     issuer: str | None = None
     title: str | None = None
+    regulation: MRegulation | None = None
     provenance: tuple[MProvenance, ...] = ()
 
 
 class MDesignation(_S):
     decree: MLegalInstrument
     milestone: Milestone
-    year: MYear
+    programme_year: MYear | None = None
+    first: Milestone | None = None
     m4_year: Annotated[int, msgspec.Meta(ge=1, le=20)] | None = None
     completed: tuple[Milestone, ...] = ()
+    provenance: tuple[MProvenance, ...] = ()
+
+
+class MStageReport(_S):
+    year: MYear
+    milestone: Milestone
+    reported_on: dt.date
+    first: Milestone | None = None
+    m4_year: Annotated[int, msgspec.Meta(ge=1, le=20)] | None = None
+    assisted: bool | None = None
     provenance: tuple[MProvenance, ...] = ()
 
 
@@ -135,6 +165,7 @@ class MAspectAssessment(_S):
     aspect: str
     score: Decimal
     assessed_on: dt.date
+    step: str | None = None
     evidence: str | None = None
     assessor: str | None = None
     provenance: tuple[MProvenance, ...] = ()
@@ -162,6 +193,9 @@ class MCommitment(_S):
     signed_on: dt.date
     scope: str
     signatory: str | None = None
+    role: SignatoryRole | None = None
+    subject: CommitmentSubject | None = None
+    package: str | None = None
     year: MYear | None = None
     pledged: Decimal | None = None
     targets: tuple[MCommitmentTarget, ...] = ()
@@ -225,15 +259,50 @@ class MAccessRecord(_S):
     open_defecation: Decimal | None = None
     layak: Decimal | None = None
     households: MRungCounts | None = None
+    published_on: dt.date | None = None
+    provenance: tuple[MProvenance, ...] = ()
+
+
+class MVillageRecord(_S):
+    code: str
+    name: str | None = None
+    odf: bool | None = None
+    odf_verified_on: dt.date | None = None
+    provenance: tuple[MProvenance, ...] = ()
+
+
+class MEhraAssessment(_S):
+    village: str
+    year: MYear
+    scores: Annotated[dict[str, Decimal], msgspec.Meta(min_length=1)]
+    households: Annotated[int, msgspec.Meta(ge=0, le=100_000)] | None = None
+    provenance: tuple[MProvenance, ...] = ()
+
+
+class MWasteRecord(_S):
+    year: MYear
+    generated: Decimal | None = None
+    reduced: Decimal | None = None
+    handled: Decimal | None = None
+    area: AreaType = AreaType.TOTAL
+    provenance: tuple[MProvenance, ...] = ()
+
+
+class MNawasisEntry(_S):
+    milestone: Milestone
+    year: MYear
+    entered_on: dt.date
+    completeness: Decimal | None = None
     provenance: tuple[MProvenance, ...] = ()
 
 
 class MDossier(_S):
     region: MRegion
-    schema: Literal["sanitasi.dossier/v1"]  # required in a document, as in sanitasi_core
+    schema: Literal["sanitasi.dossier/v2"]  # required in a document, as in sanitasi_core
     description: str | None = None
     fictional: bool = False
     designations: tuple[MDesignation, ...] | None = None
+    stage_reports: tuple[MStageReport, ...] | None = None
     working_group: MWorkingGroup | None = None
     meetings: tuple[MMeeting, ...] | None = None
     documents: tuple[MPlanningDocument, ...] | None = None
@@ -243,6 +312,11 @@ class MDossier(_S):
     monitoring_reports: tuple[MMonitoringReport, ...] | None = None
     evaluations: tuple[MEvaluation, ...] | None = None
     access_records: tuple[MAccessRecord, ...] | None = None
+    villages: tuple[MVillageRecord, ...] | None = None
+    ehra: tuple[MEhraAssessment, ...] | None = None
+    waste_records: tuple[MWasteRecord, ...] | None = None
+    nawasis_entries: tuple[MNawasisEntry, ...] | None = None
+    incomplete: tuple[DossierList, ...] = ()
     provenance: tuple[MProvenance, ...] = ()
 
 
@@ -266,11 +340,21 @@ class PProvenance(_P):
     url: str | None = None
     seen_on: dt.date | None = None
     note: str | None = None
+    published_on: dt.date | None = None
+    quote: str | None = None
 
 
 class PRegion(_P):
     code: str
     name: str
+
+
+class PRegulation(_P):
+    kind: RegulationKind
+    issuer: str | None = None
+    number: str
+    year: Annotated[int, Field(ge=1000, le=9999)]
+    subject: str | None = None
 
 
 class PLegalInstrument(_P):
@@ -279,15 +363,27 @@ class PLegalInstrument(_P):
     date: dt.date | None = None
     issuer: str | None = None
     title: str | None = None
+    regulation: PRegulation | None = None
     provenance: tuple[PProvenance, ...] = ()
 
 
 class PDesignation(_P):
     decree: PLegalInstrument
     milestone: Milestone
-    year: PYear
+    programme_year: PYear | None = None
+    first: Milestone | None = None
     m4_year: Annotated[int, Field(ge=1, le=20)] | None = None
     completed: tuple[Milestone, ...] = ()
+    provenance: tuple[PProvenance, ...] = ()
+
+
+class PStageReport(_P):
+    year: PYear
+    milestone: Milestone
+    reported_on: dt.date
+    first: Milestone | None = None
+    m4_year: Annotated[int, Field(ge=1, le=20)] | None = None
+    assisted: bool | None = None
     provenance: tuple[PProvenance, ...] = ()
 
 
@@ -340,6 +436,7 @@ class PAspectAssessment(_P):
     aspect: str
     score: Decimal
     assessed_on: dt.date
+    step: str | None = None
     evidence: str | None = None
     assessor: str | None = None
     provenance: tuple[PProvenance, ...] = ()
@@ -367,6 +464,9 @@ class PCommitment(_P):
     signed_on: dt.date
     scope: str
     signatory: str | None = None
+    role: SignatoryRole | None = None
+    subject: CommitmentSubject | None = None
+    package: str | None = None
     year: PYear | None = None
     pledged: Decimal | None = None
     targets: tuple[PCommitmentTarget, ...] = ()
@@ -430,16 +530,51 @@ class PAccessRecord(_P):
     open_defecation: Decimal | None = None
     layak: Decimal | None = None
     households: PRungCounts | None = None
+    published_on: dt.date | None = None
+    provenance: tuple[PProvenance, ...] = ()
+
+
+class PVillageRecord(_P):
+    code: str
+    name: str | None = None
+    odf: bool | None = None
+    odf_verified_on: dt.date | None = None
+    provenance: tuple[PProvenance, ...] = ()
+
+
+class PEhraAssessment(_P):
+    village: str
+    year: PYear
+    scores: Annotated[dict[str, Decimal], Field(min_length=1)]
+    households: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    provenance: tuple[PProvenance, ...] = ()
+
+
+class PWasteRecord(_P):
+    year: PYear
+    generated: Decimal | None = None
+    reduced: Decimal | None = None
+    handled: Decimal | None = None
+    area: AreaType = AreaType.TOTAL
+    provenance: tuple[PProvenance, ...] = ()
+
+
+class PNawasisEntry(_P):
+    milestone: Milestone
+    year: PYear
+    entered_on: dt.date
+    completeness: Decimal | None = None
     provenance: tuple[PProvenance, ...] = ()
 
 
 class PDossier(_P):
     region: PRegion
     # ``schema`` would shadow a BaseModel attribute: the field is aliased.
-    schema_: Literal["sanitasi.dossier/v1"] = Field(alias="schema")
+    schema_: Literal["sanitasi.dossier/v2"] = Field(alias="schema")
     description: str | None = None
     fictional: bool = False
     designations: tuple[PDesignation, ...] | None = None
+    stage_reports: tuple[PStageReport, ...] | None = None
     working_group: PWorkingGroup | None = None
     meetings: tuple[PMeeting, ...] | None = None
     documents: tuple[PPlanningDocument, ...] | None = None
@@ -449,6 +584,11 @@ class PDossier(_P):
     monitoring_reports: tuple[PMonitoringReport, ...] | None = None
     evaluations: tuple[PEvaluation, ...] | None = None
     access_records: tuple[PAccessRecord, ...] | None = None
+    villages: tuple[PVillageRecord, ...] | None = None
+    ehra: tuple[PEhraAssessment, ...] | None = None
+    waste_records: tuple[PWasteRecord, ...] | None = None
+    nawasis_entries: tuple[PNawasisEntry, ...] | None = None
+    incomplete: tuple[DossierList, ...] = ()
     provenance: tuple[PProvenance, ...] = ()
 
 
