@@ -127,10 +127,6 @@ REPORT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "id": "{observed} ({year}), kurang {gap}",
         "en": "{observed} ({year}), {gap} to go",
     },
-    "report_batch_title": {
-        "id": "Evaluasi milestone SSK: {count} masukan pada {date} (tahun anggaran {year})",
-        "en": "SSK milestone evaluation: {count} inputs on {date} (fiscal year {year})",
-    },
     "report_summary_levels": {
         "id": "Kab/kota menurut tingkat pasti: {levels}",
         "en": "Districts by certain level: {levels}",

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from sanitasi_core._format import format_number
 from sanitasi_core._messages import CATALOGUE, render
@@ -31,9 +31,6 @@ from sanitasi_core.rules import (
     Reference,
     TargetDistance,
 )
-
-if TYPE_CHECKING:
-    from sanitasi_core.reports.summary import BatchResult
 
 __all__ = ["MARKS", "format_day", "format_number", "message", "visible"]
 
@@ -343,30 +340,6 @@ def target_line(distance: TargetDistance, lang: Lang) -> str:
 # --------------------------------------------------------------------------------------------
 # Batches, references and sources
 # --------------------------------------------------------------------------------------------
-
-
-def batch_title(result: BatchResult, lang: Lang) -> str:
-    """The title of a batch: how many inputs, on which date, for which fiscal year."""
-    return render(
-        "report_batch_title",
-        lang,
-        count=result.summary.total,
-        date=format_day(result.as_of, lang),
-        year=result.year,
-    )
-
-
-def summary_lines(result: BatchResult, lang: Lang) -> list[str]:
-    """The counts of a batch: districts per certain level, undecided, invalid inputs."""
-    summary = result.summary
-    levels = ", ".join(
-        f"{level_key_name(key, lang)}: {summary.levels.get(key, 0)}" for key in reversed(LEVEL_KEYS)
-    )
-    return [
-        render("report_summary_levels", lang, levels=levels),
-        render("report_summary_undecided", lang, count=summary.undecided),
-        render("report_summary_invalid", lang, count=summary.invalid),
-    ]
 
 
 def source_text(source: Source, lang: Lang) -> str:
