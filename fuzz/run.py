@@ -311,6 +311,7 @@ class CliRun:
     seconds: float
     peak: int
     traced: bool
+    budget: float = 0.0  # the time allowed (seconds); BUDGET_SECONDS unless the run says
 
 
 @contextlib.contextmanager
@@ -360,14 +361,14 @@ def run_cli(
         _, peak = tracemalloc.get_traced_memory() if traced else (0, 0)
         if traced and not tracing:
             tracemalloc.stop()
-    return CliRun(argv, code, out.getvalue(), err.getvalue(), seconds, peak, traced)
+    return CliRun(argv, code, out.getvalue(), err.getvalue(), seconds, peak, traced, budget)
 
 
 def check_run(run: CliRun, expected: set[int]) -> None:
     """Check a run: an expected exit code (never 70), no traceback, stderr safe, within budget.
 
     Standard error must hold no raw control character; time and tracemalloc peak stay within
-    :data:`BUDGET_SECONDS` and :data:`BUDGET_BYTES`.
+    the run's budget (:data:`BUDGET_SECONDS` unless given) and :data:`BUDGET_BYTES`.
     """
     _expect(run.code != 70, "internal error (exit 70)", (run.argv, run.err[-500:]))
     _expect(
@@ -377,7 +378,7 @@ def check_run(run: CliRun, expected: set[int]) -> None:
     )
     _expect("Traceback" not in run.out + run.err, "traceback", run.argv)
     _expect(not _RAW_CONTROL.search(run.err), "raw control character on stderr", run.err[-500:])
-    slow = run.seconds > BUDGET_SECONDS and not run.traced
+    slow = run.seconds > (run.budget or BUDGET_SECONDS) and not run.traced
     _expect(not slow, f"slow: {run.seconds:.1f} s", run.argv)
     _expect(run.peak <= BUDGET_BYTES, f"memory: {run.peak >> 20} MiB", run.argv)
 

@@ -296,9 +296,11 @@ def test_progress_counts_files_and_inputs(monkeypatch, tmp_path):
     """On a terminal, the bar shows files done and inputs read, and is cleared at the end."""
     path = tmp_path / "many.jsonl"
     path.write_text("{\n" * 300, encoding="utf-8")
+    demo = tmp_path / "z-demo.json"  # beside it, so that it sorts after it wherever tmp is
+    demo.write_bytes(DEMO.read_bytes())
     err = _TTY()
     monkeypatch.setattr(sys, "stderr", err)
-    code = main(["evaluate", str(path), str(DEMO), *DATED, "-o", str(tmp_path / "out.txt")])
+    code = main(["evaluate", str(path), str(demo), *DATED, "-o", str(tmp_path / "out.txt")])
     assert code == 1
     shown = err.getvalue()
     assert "] 0/2 (256)" in shown
