@@ -86,7 +86,20 @@ def _collect(errors: list[Exception], dropped: list[int], exc: Exception) -> boo
         errors.append(exc)
         return True
     dropped[0] += _count(exc)
+    _forget(exc)
     return False
+
+
+def _forget(exc: BaseException) -> None:
+    """Cut *exc*'s tracebacks, so that a dropped error is freed at once.
+
+    A traceback holds frames whose locals hold the exception: a cycle that only the garbage
+    collector would free, later.
+    """
+    exc.__traceback__ = None
+    exc.__context__ = None
+    for member in getattr(exc, "exceptions", ()):
+        _forget(member)
 
 
 def _count(exc: BaseException) -> int:
