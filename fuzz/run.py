@@ -1011,17 +1011,9 @@ def _household_cell(draw: st.DrawFn) -> str:
 
 def _cli_access(draw: st.DrawFn) -> None:
     """Household files with hostile cells, early dates and huge weights into every format."""
-    columns = [
-        "household_id",
-        "area",
-        "facility",
-        "toilet",
-        "disposal",
-        "last_emptied",
-        "sludge_treated",
-        "weight",
-        "survey_date",
-    ]
+    from sanitasi_core.households import COLUMNS  # noqa: PLC0415
+
+    columns = list(COLUMNS)
     template = [
         "h1",
         "urban",
