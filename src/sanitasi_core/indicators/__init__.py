@@ -12,7 +12,6 @@ ones are collected in :data:`CATALOGUE`. To add your own, declare it the same wa
 globally). Indicators are computed lazily and at most once per evaluation (:class:`Facts`).
 """
 
-from sanitasi_core.indicators._access import SOURCE_ORDER
 from sanitasi_core.indicators._catalogue import CATALOGUE, catalogue_as_json
 from sanitasi_core.indicators._core import (
     Also,
@@ -25,9 +24,10 @@ from sanitasi_core.indicators._core import (
     Param,
     ValueType,
     indicator,
+    realisation_band,
 )
 from sanitasi_core.indicators._facts import Facts
-from sanitasi_core.indicators._finance import realisation_band
+from sanitasi_core.indicators._passes import SOURCE_ORDER
 from sanitasi_core.indicators._service import MATURITY_SCALE, MaturityScale
 
 __all__ = [

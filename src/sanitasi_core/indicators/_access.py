@@ -10,6 +10,8 @@ from sanitasi_core._messages import text
 from sanitasi_core._text import Text
 from sanitasi_core.ehra import DEFAULT_CLASSES, risk_class, risk_index
 from sanitasi_core.indicators._core import (
+    ABSENT,
+    NOT_APPLICABLE,
     YEAR,
     Direction,
     Observation,
@@ -23,9 +25,9 @@ from sanitasi_core.indicators._core import (
     unknown,
     wide,
 )
+from sanitasi_core.indicators._passes import SOURCE_ORDER, passes
 from sanitasi_core.model import (
     AccessRecord,
-    AccessSource,
     AreaType,
     EhraAssessment,
 )
@@ -33,20 +35,30 @@ from sanitasi_core.model import (
 if TYPE_CHECKING:
     from sanitasi_core.indicators._facts import Facts
 
-# Official statistics first, then the national system, then computed and survey figures: two
-# sources for the same year must not make the result depend on the order of the records.
-SOURCE_ORDER: Final[tuple[AccessSource, ...]] = (
-    AccessSource.SUSENAS,
-    AccessSource.NAWASIS,
-    AccessSource.HOUSEHOLD_RECORDS,
-    AccessSource.EHRA,
-    AccessSource.DISTRICT_REPORT,
-    AccessSource.OTHER,
-)
-
 
 def _access_for(f: Facts, year: int, name: str) -> tuple[AccessRecord | None, list[Text]]:
-    """The total-area record of *year* with a value for *name*, by source priority."""
+    """The total-area record of *year* with a value for *name*, by source priority.
+
+    The records of the year come sorted from the facts' index (sorted once per facts).
+    """
+    valued = []
+    for r in passes(f).access(year):
+        value = _share_of(r, name)
+        if value is not None:
+            valued.append((r, value))
+    if not valued:
+        return None, []
+    if len(valued) > 1 and len({v for _, v in valued}) > 1:
+        shown = "; ".join(f"{r.source.value} {v}" for r, v in valued)
+        note = text(
+            "note_sources_disagree", year=year, values=shown, used=valued[0][0].source.value
+        )
+        return valued[0][0], [note]
+    return valued[0][0], []
+
+
+def _reference_access_for(f: Facts, year: int, name: str) -> tuple[AccessRecord | None, list[Text]]:
+    """:func:`_access_for` filtering and sorting on its own (the reference it equals)."""
     records = [
         r.record
         for r in f.seen.access_records or ()
@@ -171,7 +183,7 @@ def odf_villages_pct(f: Facts, _: Mapping[str, str]) -> Observation:
     if undecided:
         return Observation(missing=tuple(undecided))
     if not villages:
-        return Observation(not_applicable=True)
+        return NOT_APPLICABLE
     share = percent(Decimal(verified), Decimal(len(villages)), higher_is_better=True)
     return Observation(value=share, detail={"villages": Decimal(len(villages))})
 
@@ -190,7 +202,7 @@ def _waste_share(part: str) -> Callable[[Facts, Mapping[str, str]], Observation]
         if record is None or record.generated is None or amount is None:
             return unknown(needed)
         if record.generated == 0:
-            return Observation(not_applicable=True)
+            return NOT_APPLICABLE
         share = percent(amount, record.generated, higher_is_better=True)
         return Observation(value=share, detail={"generated_tonnes": record.generated})
 
@@ -241,7 +253,7 @@ def high_risk_villages_pct(f: Facts, args: Mapping[str, str]) -> Observation:
     if more is not None:
         return unknown(more)  # the share needs every surveyed village
     if not latest:
-        return Observation(absent=True)
+        return ABSENT
     high = 0
     undecided = []
     for code, survey in sorted(latest.items()):
@@ -285,6 +297,26 @@ AREA: Final = Param(
 )
 def latest_share(f: Facts, args: Mapping[str, str]) -> Observation:
     """The latest share of the ladder up to the fiscal year (for distances to targets)."""
+    name = args["share"]
+    shown = args.get("area", "total")
+    area = _AREAS.get(shown)
+    if area is None:
+        area = AreaType(shown)  # not an area: raises as the enum does
+    found = passes(f).latest(name, area)
+    if found is None:
+        return unknown(missing(f"access_records.{name}", "missing_access_share", share=name))
+    record, value = found
+    detail = {"year": Decimal(record.year)}
+    if record.households is not None and record.households.total is not None:
+        detail["households"] = Decimal(record.households.total)
+    return Observation(value=value, detail=detail)
+
+
+_AREAS: Final = {a.value: a for a in AreaType}
+
+
+def _reference_latest_share(f: Facts, args: Mapping[str, str]) -> Observation:
+    """:func:`latest_share` reading the records on its own (the reference it equals)."""
     name = args["share"]
     area = AreaType(args.get("area", "total"))
     valued = [

@@ -326,6 +326,26 @@ ASPECT: Final = Param(name="aspect", choices=(), description=text("param_aspect"
 STEP: Final = Param(name="step", choices=(), optional=True, description=text("param_step"))
 
 
+_BANDS: Final = (
+    (Decimal(91), "band_very_high"),
+    (Decimal(76), "band_high"),
+    (Decimal(66), "band_medium"),
+    (Decimal(51), "band_low"),
+    (Decimal(0), "band_very_low"),
+)
+
+
+def realisation_band(share: Decimal) -> Text:
+    """Name the Permendagri 86/2017 band of a realisation share (context, not a threshold).
+
+    The bands are those of the evaluation of regional development plans: ≥ 91 very high,
+    76-90 high, 66-75 medium, 51-65 low, ≤ 50 very low (a share between two bands, such as
+    90.5, takes the lower one).
+    """
+    code = next(code for low, code in _BANDS if share >= low)
+    return text("note_realisation_band", band=text(code), share=share)
+
+
 def percent(part: Decimal, whole: Decimal, *, higher_is_better: bool) -> Decimal:
     """Return ``part / whole × 100`` to 0.01, rounded towards the unfavourable side.
 
@@ -338,6 +358,34 @@ def percent(part: Decimal, whole: Decimal, *, higher_is_better: bool) -> Decimal
     rounding = ROUND_FLOOR if higher_is_better else ROUND_CEILING
     with wide(rounding):
         return (part * _HUNDRED / whole).quantize(CENT, rounding=rounding)
+
+
+class _NoDetail(dict[str, Decimal]):
+    """The empty ``detail`` the shared observations hold: it refuses every change."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_: object, **__: object) -> None:
+        msg = "the detail of a shared observation cannot change"
+        raise TypeError(msg)
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+
+_NO_DETAIL: Final = _NoDetail()
+
+# Observations are frozen, so the common plain ones are built once and shared: an evaluation
+# asks for some twenty indicators, most of them a yes/no or a small exact count.
+TRUE: Final = Observation(value=True, detail=_NO_DETAIL)
+FALSE: Final = Observation(value=False, detail=_NO_DETAIL)
+ABSENT: Final = Observation(absent=True, detail=_NO_DETAIL)
+NOT_APPLICABLE: Final = Observation(not_applicable=True, detail=_NO_DETAIL)
+_COUNTS: Final = tuple(Observation(value=n, detail=_NO_DETAIL) for n in range(64))
+
+
+def count(n: int) -> Observation:
+    """An exact count *n* (shared when small)."""
+    return _COUNTS[n] if 0 <= n < len(_COUNTS) else Observation(value=n)
 
 
 def missing(key: str, code: str, /, **params: object) -> MissingInput:
@@ -369,12 +417,13 @@ def flag(
 ) -> Observation:
     """Combine a yes/no fact over records: yes, else unknown if any is undecided, else no."""
     if found:
-        return Observation(value=True, notes=tuple(notes))
+        notes = tuple(notes)
+        return Observation(value=True, notes=notes) if notes else TRUE
     if more is not None:
         undecided = [*undecided, more]
     if undecided:
         return Observation(missing=tuple(undecided))
-    return Observation(value=False)
+    return FALSE
 
 
 def tally(
@@ -385,7 +434,7 @@ def tally(
         return Observation(value=sure, open_ended=True, missing=(*undecided, more))
     if undecided:
         return Observation(value=sure, upper=sure + len(undecided), missing=tuple(undecided))
-    return Observation(value=sure)
+    return count(sure)
 
 
 def households_gap(

@@ -10,6 +10,7 @@ from sanitasi_core._messages import text
 from sanitasi_core.exceptions import EvaluationError
 from sanitasi_core.indicators._catalogue import CATALOGUE
 from sanitasi_core.indicators._core import IndicatorSpec, Key, Observation
+from sanitasi_core.indicators._passes import Passes
 from sanitasi_core.indicators._seen import Seen, see
 from sanitasi_core.model import Dossier
 
@@ -39,6 +40,7 @@ class Facts:
 
     __slots__ = (
         "_cache",
+        "_passes",
         "_shared",
         "as_of",
         "aspect_aliases",
@@ -73,6 +75,7 @@ class Facts:
         self.catalogue: Mapping[str, IndicatorSpec] = catalogue or CATALOGUE
         self._cache: dict[Key, Observation] = {}
         self._shared: dict[Hashable, object] = {}
+        self._passes: Passes | None = None  # the collections read once (see _passes)
 
     def shared(self, key: Hashable, compute: Callable[[Facts], T]) -> T:
         """Return ``compute(self)``, computed at most once per *key* for these facts.

@@ -7,8 +7,8 @@ from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Final
 
 from sanitasi_core._messages import text
-from sanitasi_core._text import Text
 from sanitasi_core.indicators._core import (
+    NOT_APPLICABLE,
     YEAR,
     Observation,
     ValueType,
@@ -17,9 +17,11 @@ from sanitasi_core.indicators._core import (
     missing,
     more_records,
     percent,
+    realisation_band,
     unknown,
     wide,
 )
+from sanitasi_core.indicators._passes import passes
 from sanitasi_core.model import (
     FundingGroup,
     FundingSource,
@@ -28,27 +30,8 @@ from sanitasi_core.model import (
 if TYPE_CHECKING:
     from sanitasi_core.indicators._facts import Facts
 
-_BANDS: Final = (
-    (Decimal(91), "band_very_high"),
-    (Decimal(76), "band_high"),
-    (Decimal(66), "band_medium"),
-    (Decimal(51), "band_low"),
-    (Decimal(0), "band_very_low"),
-)
-
-
-def realisation_band(share: Decimal) -> Text:
-    """Name the Permendagri 86/2017 band of a realisation share (context, not a threshold).
-
-    The bands are those of the evaluation of regional development plans: ≥ 91 very high,
-    76-90 high, 66-75 medium, 51-65 low, ≤ 50 very low (a share between two bands, such as
-    90.5, takes the lower one).
-    """
-    code = next(code for low, code in _BANDS if share >= low)
-    return text("note_realisation_band", band=text(code), share=share)
-
-
 _SEN: Final = Decimal("0.01")
+_BOTH_GROUPS: Final = frozenset({FundingGroup.APBD, FundingGroup.NON_APBD})
 
 
 def _rupiah_gap(
@@ -64,16 +47,8 @@ def _rupiah_gap(
     return {"rupiah": needed} if needed > 0 else {}
 
 
-@indicator(
-    "apbd_realisation_pct",
-    type=ValueType.DECIMAL,
-    unit="%",
-    description=text("indicator_apbd_realisation_pct"),
-    derivation=text("indicator_apbd_realisation_pct_derivation"),
-    params=(YEAR,),
-    also=_rupiah_gap,
-)
-def apbd_realisation_pct(f: Facts, args: Mapping[str, str]) -> Observation:
+def _reference_apbd_realisation_pct(f: Facts, args: Mapping[str, str]) -> Observation:
+    """APBD realisation computed on its own (the fused pass must equal it; tests compare)."""
     acts = f.seen.activities
     if acts is None:
         return unknown(missing("activities", "missing_activities_and_budgets"))
@@ -114,13 +89,51 @@ def apbd_realisation_pct(f: Facts, args: Mapping[str, str]) -> Observation:
     if undecided:
         return Observation(missing=tuple(undecided))
     if not any_apbd or planned == 0:
-        return Observation(not_applicable=True)
+        return NOT_APPLICABLE
     ratio = percent(realised, planned, higher_is_better=True)
     return Observation(
         value=ratio,
         detail={"planned": planned, "realised": realised},
         notes=(realisation_band(ratio),),
     )
+
+
+@indicator(
+    "apbd_realisation_pct",
+    type=ValueType.DECIMAL,
+    unit="%",
+    description=text("indicator_apbd_realisation_pct"),
+    derivation=text("indicator_apbd_realisation_pct_derivation"),
+    params=(YEAR,),
+    also=_rupiah_gap,
+)
+def apbd_realisation_pct(f: Facts, args: Mapping[str, str]) -> Observation:
+    if f.seen.activities is None:
+        return unknown(missing("activities", "missing_activities_and_budgets"))
+    return passes(f).activities().apbd(f.year_of(args))
+
+
+def _reference_monitoring_covers_funding_groups(f: Facts, args: Mapping[str, str]) -> Observation:
+    """Monitoring coverage with its own activity map (the indexed one must equal it)."""
+    reports = f.seen.monitoring_reports
+    if reports is None:
+        return unknown(
+            missing(
+                "monitoring_reports",
+                "missing_monitoring_reports_of_the_activities",
+            )
+        )
+    year = f.year_of(args)
+    source_of = {a.record.id: a.record.funding_source for a in f.seen.activities or ()}
+    covered: set[FundingGroup] = set()
+    for item in reports:
+        rep = item.record
+        if not rep.period_start.year <= year <= rep.period_end.year:
+            continue
+        covered.update(rep.funding_groups)
+        covered.update(s.group for x in rep.activities if (s := source_of.get(x)) is not None)
+    both = covered >= {FundingGroup.APBD, FundingGroup.NON_APBD}
+    return flag(both, [], more=more_records(f, "monitoring_reports"))
 
 
 @indicator(
@@ -141,7 +154,7 @@ def monitoring_covers_funding_groups(f: Facts, args: Mapping[str, str]) -> Obser
             )
         )
     year = f.year_of(args)
-    source_of = {a.record.id: a.record.funding_source for a in f.seen.activities or ()}
+    source_of = passes(f).activity_source()
     covered: set[FundingGroup] = set()
     for item in reports:
         rep = item.record
@@ -149,5 +162,5 @@ def monitoring_covers_funding_groups(f: Facts, args: Mapping[str, str]) -> Obser
             continue
         covered.update(rep.funding_groups)
         covered.update(s.group for x in rep.activities if (s := source_of.get(x)) is not None)
-    both = covered >= {FundingGroup.APBD, FundingGroup.NON_APBD}
+    both = covered >= _BOTH_GROUPS
     return flag(both, [], more=more_records(f, "monitoring_reports"))

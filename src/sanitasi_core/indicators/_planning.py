@@ -10,6 +10,9 @@ from dateutil.relativedelta import relativedelta
 from sanitasi_core._messages import text
 from sanitasi_core._text import Text
 from sanitasi_core.indicators._core import (
+    ABSENT,
+    FALSE,
+    TRUE,
     YEAR,
     Direction,
     MissingInput,
@@ -63,7 +66,7 @@ def designated(f: Facts, _: Mapping[str, str]) -> Observation:
     undecided = []
     for item in items:
         if item.dated:
-            return Observation(value=True)
+            return TRUE
         undecided.append(
             missing(
                 f"designations[{item.index}].decree.date",
@@ -85,7 +88,7 @@ def working_group_formed(f: Facts, _: Mapping[str, str]) -> Observation:
     if group is None:
         return unknown(missing("working_group", "missing_working_group_pokja"))
     if f.seen.working_group_decree_later:
-        return Observation(value=False)
+        return FALSE
     if group.decree is None:
         return unknown(
             missing(
@@ -100,7 +103,7 @@ def working_group_formed(f: Facts, _: Mapping[str, str]) -> Observation:
                 "missing_date_of_the_decree_forming_the",
             )
         )
-    return Observation(value=True)
+    return TRUE
 
 
 @indicator(
@@ -123,7 +126,7 @@ def ssk_covers_year(f: Facts, args: Mapping[str, str]) -> Observation:
             continue
         covers = doc.covers_year(year)
         if covers and item.dated:
-            return Observation(value=True)
+            return TRUE
         if covers is None:
             undecided.append(
                 missing(f"documents[{item.index}].period_start", "missing_period_of_the_ssk")
@@ -152,7 +155,7 @@ def _has_document(
             if item.record.kind not in kinds:
                 continue
             if item.dated:
-                return Observation(value=True)
+                return TRUE
             undecided.append(_undated_document(item.index))
         return flag(False, undecided, more=more_records(f, "documents"))
 
@@ -217,7 +220,7 @@ def policy_adopted(f: Facts, _: Mapping[str, str]) -> Observation:
         if doc.instrument.kind not in _POLICY_INSTRUMENTS:
             continue
         if doc.instrument.date is not None:
-            return Observation(value=True)
+            return TRUE
         undecided.append(
             missing(
                 f"documents[{i}].instrument.date",
@@ -384,6 +387,6 @@ def months_since_commitment(f: Facts, _: Mapping[str, str]) -> Observation:
     if more is not None:
         return unknown(more)  # a later commitment may be missing from the list
     if not dates:
-        return Observation(absent=True)
+        return ABSENT
     delta = relativedelta(f.as_of, max(dates))
     return Observation(value=delta.years * 12 + delta.months)

@@ -130,6 +130,28 @@ def _activity(activity: Activity, as_of: dt.date) -> Activity:
     return attrs.evolve(activity, realised=None, physical_progress=None)
 
 
+def _activities(activities: tuple[Activity, ...] | None, as_of: dt.date) -> Items[Activity]:
+    """The activities of the years begun by *as_of*; what they realised once their year ended.
+
+    The same as ``_by_day`` with the first day of the fiscal year, then :func:`_activity` on
+    each, written out: a dossier holds dozens of activities and every evaluation sees them.
+    """
+    if activities is None:
+        return None
+    year = as_of.year
+    # Fiscal years up to this one have ended by as_of (``as_of >= 31 Dec`` of the year).
+    ended = year if (as_of.month, as_of.day) == (12, 31) else year - 1
+    out: list[Item[Activity]] = []
+    for index, a in enumerate(activities):
+        fiscal = a.fiscal_year
+        if fiscal > year:
+            continue
+        if fiscal > ended and (a.realised is not None or a.physical_progress is not None):
+            a = attrs.evolve(a, realised=None, physical_progress=None)  # noqa: PLW2901
+        out.append(Item(index, a))
+    return tuple(out)
+
+
 def _service_model(model: ServiceModel, as_of: dt.date) -> ServiceModel:
     phases = model.phases
     if phases is not None:
@@ -247,7 +269,6 @@ def see(dossier: Dossier, as_of: dt.date) -> Seen:
                 kept.append(item)
         documents = tuple(kept)
     models = dossier.service_models
-    activities = _by_day(dossier.activities, as_of, lambda a: (dt.date(a.fiscal_year, 1, 1),) * 2)
     return Seen(
         as_of=as_of,
         region=dossier.region,
@@ -264,9 +285,7 @@ def see(dossier: Dossier, as_of: dt.date) -> Seen:
         if models is None
         else tuple(Item(i, _service_model(m, as_of)) for i, m in enumerate(models)),
         commitments=_by_day(dossier.commitments, as_of, lambda c: _on(c.signed_on)),
-        activities=None
-        if activities is None
-        else tuple(attrs.evolve(i, record=_activity(i.record, as_of)) for i in activities),
+        activities=_activities(dossier.activities, as_of),
         monitoring_reports=_by_day(
             dossier.monitoring_reports, as_of, lambda r: _on(r.issued_on or r.period_end)
         ),

@@ -12,10 +12,12 @@ import attrs
 from sanitasi_core._messages import text
 from sanitasi_core._text import Text
 from sanitasi_core.indicators._core import (
+    ABSENT,
     ASPECT,
     CENT,
     STEP,
     SUB_SECTOR,
+    TRUE,
     YEAR,
     MissingInput,
     Observation,
@@ -28,13 +30,14 @@ from sanitasi_core.indicators._core import (
     unknown,
     wide,
 )
+from sanitasi_core.indicators._passes import passes, trial_phase
 from sanitasi_core.model import (
     DEFAULT_ASPECTS,
     Activity,
+    AspectAssessment,
     EvaluationSubject,
     Scale,
     ServiceModel,
-    ServicePhase,
     SubSector,
 )
 
@@ -42,8 +45,7 @@ if TYPE_CHECKING:
     from sanitasi_core.indicators._facts import Facts
 
 
-def _trial_phase(model: ServiceModel) -> ServicePhase | None:
-    return next((p for p in model.phases or () if p.scale is Scale.TRIAL), None)
+_trial_phase = trial_phase
 
 
 def _phasesmissing(index: int) -> MissingInput:
@@ -98,15 +100,8 @@ def _linked_activities(f: Facts) -> list[tuple[int, Activity]] | None:
     ]
 
 
-@indicator(
-    "funded_model_activities",
-    type=ValueType.COUNT,
-    unit="records",
-    description=text("indicator_funded_model_activities"),
-    derivation=text("indicator_funded_model_activities_derivation"),
-    quantum="1",
-)
-def funded_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+def _reference_funded_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    """funded_model_activities on its own: the reference the fused pass equals."""
     linked = _linked_activities(f)
     if linked is None:
         return unknown(missing("activities", "missing_activities_and_budgets"))
@@ -125,15 +120,8 @@ def funded_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
     return tally(sure, undecided, more_records(f, "activities"))
 
 
-@indicator(
-    "planned_model_activities",
-    type=ValueType.COUNT,
-    unit="records",
-    description=text("indicator_planned_model_activities"),
-    derivation=text("indicator_planned_model_activities_derivation"),
-    quantum="1",
-)
-def planned_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+def _reference_planned_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    """planned_model_activities on its own: the reference the fused pass equals."""
     linked = _linked_activities(f)
     if linked is None:
         return unknown(missing("activities", "missing_activities_and_budgets"))
@@ -160,15 +148,8 @@ def _trial_years(f: Facts, model: ServiceModel) -> range | None:
     return range(trial.start.year, min(end, f.year) + 1)
 
 
-@indicator(
-    "trial_realised_activities",
-    type=ValueType.COUNT,
-    unit="records",
-    description=text("indicator_trial_realised_activities"),
-    derivation=text("indicator_trial_realised_activities_derivation"),
-    quantum="1",
-)
-def trial_realised_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+def _reference_trial_realised_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    """trial_realised_activities on its own: the reference the fused pass equals."""
     linked = _linked_activities(f)
     if linked is None:
         return unknown(missing("activities", "missing_activities_and_budgets"))
@@ -195,6 +176,75 @@ def _overlaps(start: dt.date, end: dt.date, years: range) -> bool:
     return start.year <= years[-1] and end.year >= years[0] if years else False
 
 
+def _reference_trial_monitoring_reports(f: Facts, _: Mapping[str, str]) -> Observation:
+    """trial_monitoring_reports on its own: the reference the fused pass equals."""
+    reports = f.seen.monitoring_reports
+    if reports is None:
+        return unknown(
+            missing(
+                "monitoring_reports",
+                "missing_monitoring_report_of_the_trial",
+            )
+        )
+    activity_model = {a.record.id: a.record.service_model for a in f.seen.activities or ()}
+    found = 0
+    for item in reports:
+        rep = item.record
+        models = {rep.service_model} | {activity_model.get(x) for x in rep.activities}
+        for ident in models - {None}:
+            model = f.seen.service_model(ident)
+            years = _trial_years(f, model) if model is not None else None
+            if years and _overlaps(rep.period_start, rep.period_end, years):
+                found += 1
+                break
+    return tally(found, [], more_records(f, "monitoring_reports"))
+
+
+# The derivations in use: one pass over the activities fills the first three (see _passes).
+
+
+@indicator(
+    "funded_model_activities",
+    type=ValueType.COUNT,
+    unit="records",
+    description=text("indicator_funded_model_activities"),
+    derivation=text("indicator_funded_model_activities_derivation"),
+    quantum="1",
+)
+def funded_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    if f.seen.activities is None:
+        return unknown(missing("activities", "missing_activities_and_budgets"))
+    return passes(f).activities().funded
+
+
+@indicator(
+    "planned_model_activities",
+    type=ValueType.COUNT,
+    unit="records",
+    description=text("indicator_planned_model_activities"),
+    derivation=text("indicator_planned_model_activities_derivation"),
+    quantum="1",
+)
+def planned_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    if f.seen.activities is None:
+        return unknown(missing("activities", "missing_activities_and_budgets"))
+    return passes(f).activities().planned
+
+
+@indicator(
+    "trial_realised_activities",
+    type=ValueType.COUNT,
+    unit="records",
+    description=text("indicator_trial_realised_activities"),
+    derivation=text("indicator_trial_realised_activities_derivation"),
+    quantum="1",
+)
+def trial_realised_activities(f: Facts, _: Mapping[str, str]) -> Observation:
+    if f.seen.activities is None:
+        return unknown(missing("activities", "missing_activities_and_budgets"))
+    return passes(f).activities().trial_realised
+
+
 @indicator(
     "trial_monitoring_reports",
     type=ValueType.COUNT,
@@ -212,14 +262,14 @@ def trial_monitoring_reports(f: Facts, _: Mapping[str, str]) -> Observation:
                 "missing_monitoring_report_of_the_trial",
             )
         )
-    activity_model = {a.record.id: a.record.service_model for a in f.seen.activities or ()}
+    index = passes(f)
+    activity_model = index.activity_model()
     found = 0
     for item in reports:
         rep = item.record
         models = {rep.service_model} | {activity_model.get(x) for x in rep.activities}
         for ident in models - {None}:
-            model = f.seen.service_model(ident)
-            years = _trial_years(f, model) if model is not None else None
+            years = index.trial_years(ident)
             if years and _overlaps(rep.period_start, rep.period_end, years):
                 found += 1
                 break
@@ -275,6 +325,48 @@ def aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
     aspect = args["aspect"]
     keys = f.aspect_aliases.get(aspect, (aspect,))
     step = args.get("step")
+    if f.seen.service_models is None:
+        return unknown(missing("service_models", "missing_service_models"))
+    year = f.year_of(args)
+    best: Decimal | None = None
+    undecided = []
+    # The assessments are grouped by (aspect, year) once per facts: each aspect reads its own.
+    for index, groups in passes(f).assessments():
+        if groups is None:
+            undecided.append(_assessmentsmissing(index))
+            continue
+        chosen: tuple[int, AspectAssessment] | None = None
+        for key in keys:
+            for position, a in groups.get((key, year), ()):
+                if step is not None and a.step != step:
+                    continue
+                # The latest; of the same day, the one listed first (as `max` keeps it).
+                if (
+                    chosen is None
+                    or a.assessed_on > chosen[1].assessed_on
+                    or (a.assessed_on == chosen[1].assessed_on and position < chosen[0])
+                ):
+                    chosen = (position, a)
+        if chosen is not None:
+            latest = chosen[1].score
+            best = latest if best is None else max(best, latest)
+    more = more_records(f, "service_models")
+    if undecided or (more is not None and best is None):
+        # Another model's unreported assessment could score higher: the best is a lower bound.
+        return Observation(
+            missing=(*undecided, *([more] if more else [])),
+            detail={"lower_bound": best} if best is not None else {},
+        )
+    if best is None:
+        return ABSENT
+    return Observation(value=best)
+
+
+def _reference_aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
+    """aspect_score scanning every assessment: the reference the grouped pass equals."""
+    aspect = args["aspect"]
+    keys = f.aspect_aliases.get(aspect, (aspect,))
+    step = args.get("step")
     models = f.seen.service_models
     if models is None:
         return unknown(missing("service_models", "missing_service_models"))
@@ -302,7 +394,7 @@ def aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
             detail={"lower_bound": best} if best is not None else {},
         )
     if best is None:
-        return Observation(absent=True)
+        return ABSENT
     return Observation(value=best)
 
 
@@ -329,7 +421,7 @@ def service_area_expanded(f: Facts, _: Mapping[str, str]) -> Observation:
             if p.scale is Scale.TRIAL:
                 continue
             if p.start is not None:
-                return Observation(value=True)
+                return TRUE
             undecided.append(
                 missing(
                     f"service_models[{item.index}].phases.start",
@@ -426,7 +518,7 @@ def aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
     chosen = [item for item in models if item.record.sub_sector is sector]
     more = more_records(f, "service_models")
     if not chosen:
-        return unknown(more) if more is not None else Observation(absent=True)
+        return unknown(more) if more is not None else ABSENT
     best: Decimal | None = None
     undecided = []
     for item in chosen:
@@ -449,4 +541,4 @@ def aspect_maturity(f: Facts, args: Mapping[str, str]) -> Observation:
         undecided.append(more)
     if undecided:
         return Observation(missing=tuple(undecided))
-    return Observation(absent=True)
+    return ABSENT
