@@ -8,7 +8,8 @@ the next milestone and what blocks it, and ranks the missing inputs.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Final
 
 import attrs
 
@@ -18,22 +19,71 @@ from sanitasi_core.exceptions import NoRulebookInForceError, RulebookError
 from sanitasi_core.indicators import CATALOGUE, Facts, IndicatorSpec
 from sanitasi_core.indicators._history import m4_stage
 from sanitasi_core.model import Dossier, Milestone
-from sanitasi_core.rules._analyses import designation_check, target_distances
+from sanitasi_core.rules._analyses import Targets, designation_check
 from sanitasi_core.rules._check import check_rulebook
-from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, rules_date
+from sanitasi_core.rules._codegen import generate
+from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, Sharing, rules_date
 from sanitasi_core.rules._logic import Outcome, combine_all
 from sanitasi_core.rules.language import PLACEHOLDER, Rulebook, Severity, content_hash
 from sanitasi_core.rules.results import (
+    CriterionResult,
     Decision,
     MilestoneResult,
     MissingRank,
     RegionRef,
     RulebookInfo,
+    _replaced,
 )
 
 __all__ = ["CompiledRulebook", "compile_rulebook", "no_rulebook_text"]
 
 P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
+
+_RANK: Final = {m: m.rank for m in Milestone}
+
+_Ladder = tuple[
+    tuple[MilestoneResult, ...],
+    Milestone | None,
+    Milestone | None,
+    Milestone | None,
+    tuple[str, ...],
+    tuple[MissingRank, ...],
+]
+"""What follows from the milestone results: ``(results, certain, possible, next, blocking,
+missing)``."""
+
+
+class _Shared:
+    """The memos of a compiled rulebook's own steps, beside its nodes' (same :class:`Sharing`).
+
+    Each value holds the results whose ids key it, so no id is reused while its entry lives.
+    """
+
+    __slots__ = ("filled_results", "ladders", "messages", "milestones", "sharing", "targets")
+
+    def __init__(self, sharing: Sharing, rulebook: Rulebook) -> None:
+        self.sharing = sharing
+        self.targets = Targets(rulebook.targets)
+        self.milestones: dict[tuple[object, ...], MilestoneResult] = sharing.table()
+        self.ladders: dict[tuple[int, ...], _Ladder] = sharing.table()
+        self.messages: dict[tuple[str, dt.date], Text] = sharing.table()
+        self.filled_results: dict[tuple[int, dt.date], tuple[CriterionResult, CriterionResult]] = (
+            sharing.table()
+        )
+
+    def filled(self, result: CriterionResult, day: dt.date, rulebook: Rulebook) -> CriterionResult:
+        """*result* with its message naming the thresholds' values in force on *day*."""
+        key = (id(result), day)
+        found = self.filled_results.get(key)
+        if found is not None:
+            return found[1]
+        message = self.messages.get((result.id, day))
+        if message is None:
+            assert result.message is not None  # noqa: S101  # only templated messages come here
+            message = rulebook.fill(result.message, day)
+            self.sharing.keep(self.messages, (result.id, day), message)
+        filled = _replaced(result, message=message, notes=result.notes)
+        return self.sharing.keep(self.filled_results, key, (result, filled))[1]
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +134,7 @@ class CompiledRulebook:
             if PLACEHOLDER.search(c.message.id) or PLACEHOLDER.search(c.message.en)
         )
         compiler = Compiler(rulebook, catalogue)
+        self._shared = _Shared(compiler.sharing, rulebook)  # shared across evaluations
         self._milestones = tuple(
             _CompiledMilestone(
                 id=m.id,
@@ -94,6 +145,8 @@ class CompiledRulebook:
             )
             for m in rulebook.milestones
         )
+        # The outcome-only path: generated source (the closures in ``fast`` stay the reference).
+        self._generated = generate(rulebook, catalogue)
 
     def __repr__(self) -> str:
         return f"<CompiledRulebook of {repr(self.rulebook)[1:-1]}>"
@@ -121,21 +174,30 @@ class CompiledRulebook:
         )
 
     def _milestone(self, m: _CompiledMilestone, facts: Facts) -> MilestoneResult:
-        results = tuple(run(facts) for run in m.criteria)
+        shared = self._shared
+        results = tuple([run(facts) for run in m.criteria])
         if self._templated:
             day = rules_date(facts.as_of, facts.year)
             results = tuple(
-                attrs.evolve(r, message=self.rulebook.fill(r.message, day))
-                if r.id in self._templated and r.message is not None
-                else r
-                for r in results
+                [
+                    shared.filled(r, day, self.rulebook)
+                    if r.id in self._templated and r.message is not None
+                    else r
+                    for r in results
+                ]
             )
-        return MilestoneResult(
+        year = facts.year if m.per_fiscal_year else None
+        key = (m.id, year, *map(id, results))  # the result holds its criteria: ids stay theirs
+        found: MilestoneResult | None = shared.milestones.get(key)
+        if found is not None:
+            return found
+        result = MilestoneResult(
             id=m.id,
             outcome=m.outcome([r.outcome for r in results]),
             criteria=results,
-            fiscal_year=facts.year if m.per_fiscal_year else None,
+            fiscal_year=year,
         )
+        return shared.sharing.keep(shared.milestones, key, result)
 
     def evaluate(
         self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
@@ -154,17 +216,24 @@ class CompiledRulebook:
                 *as_of*.
         """
         facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
-        results = tuple(self._milestone(m, facts) for m in self._milestones)
-        certain, possible = _ladder_of({r.id: r.outcome for r in results})
-        next_ms = _next(self.rulebook, certain)
-        blocking: tuple[str, ...] = ()
-        if next_ms is not None:
-            res = next(r for r in results if r.id == next_ms)
-            blocking = tuple(
-                c.id
-                for c in res.criteria
-                if c.outcome in (F, U) and c.severity is not Severity.ADVISORY
-            )
+        results = tuple([self._milestone(m, facts) for m in self._milestones])
+        shared = self._shared
+        key = tuple(map(id, results))  # the entry holds the results: ids stay theirs
+        ladder: _Ladder | None = shared.ladders.get(key)
+        if ladder is None:
+            certain, possible = _ladder_of({r.id: r.outcome for r in results})
+            next_ms = _next(self.rulebook, certain)
+            blocking: tuple[str, ...] = ()
+            if next_ms is not None:
+                res = next(r for r in results if r.id == next_ms)
+                blocking = tuple(
+                    c.id
+                    for c in res.criteria
+                    if c.outcome in (F, U) and c.severity is not Severity.ADVISORY
+                )
+            ladder = (results, certain, possible, next_ms, blocking, _rank_missing(results))
+            shared.sharing.keep(shared.ladders, key, ladder)
+        _, certain, possible, next_ms, blocking, missing = ladder
         return Decision(
             region=RegionRef(code=dossier.region.code, name=dossier.region.name),
             as_of=as_of,
@@ -175,9 +244,9 @@ class CompiledRulebook:
             milestones=results,
             next_milestone=next_ms,
             blocking=blocking,
-            missing=_rank_missing(results),
+            missing=missing,
             designation_check=designation_check(facts, certain, possible),
-            targets=target_distances(self.rulebook.targets, facts),
+            targets=shared.targets.distances(facts),
         )
 
     def evaluate_many(
@@ -199,13 +268,34 @@ class CompiledRulebook:
             EvaluationError: as :meth:`evaluate`.
         """
         facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
-        return {m.id: m.outcome([run(facts) for run in m.fast]) for m in self._milestones}
+        return self._generated.outcomes(facts)
 
     def levels(
         self, dossier: Dossier, *, as_of: dt.date, fiscal_year: int | None = None
     ) -> tuple[Milestone | None, Milestone | None]:
-        """Return ``(certain_level, possible_level)`` through the fast path."""
-        return _ladder_of(self.outcomes(dossier, as_of=as_of, fiscal_year=fiscal_year))
+        """Return ``(certain_level, possible_level)`` through the fast path.
+
+        Milestones are decided in rank order up to the first that fails: nothing after it can
+        change either level. Errors are those of :meth:`outcomes`.
+        """
+        facts = self.facts(dossier, as_of=as_of, fiscal_year=fiscal_year)
+        return _ladder_of(self._generated.until_fail(facts))
+
+    def _prepared_milestone(
+        self, milestone: Milestone | str
+    ) -> tuple[tuple[tuple[str, dict[str, str]], ...], Callable[..., Outcome]]:
+        """``(keys, fn)``: *milestone*'s generated function on prepared observations.
+
+        ``keys`` are the ``(indicator, args)`` pairs it reads, in order, and
+        ``fn(*[facts.observe(name, args) for name, args in keys])`` returns the milestone's
+        outcome: the very function :meth:`outcomes` calls (for benchmarks; private but stable).
+
+        Raises:
+            KeyError: if the rulebook has no such milestone.
+            ValueError: if the milestone also reads the facts or dated thresholds (``ref``,
+                ``some``, ``count`` or a dated ``compare``).
+        """
+        return self._generated.prepared(milestone)
 
 
 def compile_rulebook(
@@ -229,7 +319,7 @@ def _ladder_of(outcomes: Mapping[Milestone, Outcome]) -> tuple[Milestone | None,
     certain: Milestone | None = None
     possible: Milestone | None = None
     sure = maybe = True
-    for ident in sorted(outcomes, key=lambda m: m.rank):
+    for ident in sorted(outcomes, key=_RANK.__getitem__):
         outcome = outcomes[ident]
         sure = sure and outcome in (P, NA)
         maybe = maybe and outcome is not F

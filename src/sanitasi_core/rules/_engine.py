@@ -1,18 +1,20 @@
 """The compiler: each criterion node of a rulebook becomes a closure, explained or outcome-only.
 
 Each leaf of the criterion language becomes a small *plan* (:class:`_Compare`, :class:`_Present`,
-:class:`_Count`) whose ``decide`` holds the node's semantics, once: the explained path builds a
-:class:`~sanitasi_core.rules.results.CriterionResult` around ``decide``, the outcome-only path
-(:meth:`~sanitasi_core.rules.CompiledRulebook.outcomes`) keeps just its outcome. Inner nodes
-combine their items' outcomes with the same functions (:mod:`~sanitasi_core.rules._logic`) on
-both paths. Each explained result is built exactly once: who it is (id, message, reference) is
-fixed at compile time, so nothing is copied afterwards.
+:class:`_Count`); both paths decide it with the same functions of
+:mod:`~sanitasi_core.rules._logic`: the explained path builds a
+:class:`~sanitasi_core.rules.results.CriterionResult` around the outcome, the outcome-only path
+(:meth:`~sanitasi_core.rules.CompiledRulebook.outcomes`) keeps just the outcome. Inner nodes
+combine their items' outcomes with the same functions on both paths. Each explained result is
+built once: who it is (id, message, reference, severity) is fixed at compile time, so nothing is
+copied afterwards; and it is shared (:class:`Sharing`): an explanation met again is the same
+frozen object, not a new one.
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, assert_never
+from typing import Any, Final, TypeVar, assert_never
 
 import attrs
 
@@ -50,6 +52,7 @@ from sanitasi_core.rules.language import (
     Reference,
     RefNode,
     Rulebook,
+    Severity,
     SomeNode,
     expand_aspects,
 )
@@ -62,9 +65,10 @@ from sanitasi_core.rules.results import (
     ObservedItem,
     ObservedNumber,
     ThresholdRef,
+    _replaced,
 )
 
-__all__ = ["Compiler", "Decider", "Evaluator", "rules_date"]
+__all__ = ["Compiler", "Decider", "Evaluator", "Sharing", "rules_date"]
 
 P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
 
@@ -103,13 +107,89 @@ def _shown(obs: Observation) -> Observed | None:
     return _observed(obs.value)
 
 
+Limit = tuple[Decimal, ThresholdRef | None]
+"""A threshold applied and where it comes from (``None``: a constant of the criterion)."""
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+SHARED_CAPACITY: Final = 256
+"""How many explanations each compiled node remembers before it starts over."""
+
+
+class Sharing:
+    """The memos of one compiler's explained nodes: equal explanations are the same object.
+
+    Every result is frozen, so an explanation met again (the same observation against the same
+    threshold, the same children) is the object built the first time, not a copy. Each memo is
+    a plain dict emptied when it holds ``capacity`` entries: memory stays bounded, and under the
+    GIL an insert lost between threads only costs time. A memo of an inner node is keyed by the
+    ids of its children's results, and holds them (through its value), so no id is reused while
+    its entry lives.
+
+    Args:
+        capacity: entries per memo; 0 shares nothing (every result is built afresh).
+    """
+
+    __slots__ = ("_tables", "capacity")
+
+    def __init__(self, capacity: int = SHARED_CAPACITY) -> None:
+        self.capacity = capacity
+        self._tables: list[dict[Any, Any]] = []
+
+    def table(self) -> dict[Any, Any]:
+        """Return a new memo, bounded by this sharing's capacity."""
+        table: dict[Any, Any] = {}
+        self._tables.append(table)
+        return table
+
+    def keep(self, table: dict[K, V], key: K, value: V) -> V:
+        """Remember *value* under *key* in *table* (emptied first when full); return it."""
+        capacity = self.capacity
+        if capacity:
+            if len(table) >= capacity:
+                table.clear()
+            table[key] = value
+        return value
+
+    def sizes(self) -> list[int]:
+        """The number of entries of each memo (for tests: they stay bounded)."""
+        return [len(t) for t in self._tables]
+
+    def off(self) -> None:
+        """Stop sharing: forget everything and build every result afresh from now on."""
+        self.capacity = 0
+        for table in self._tables:
+            table.clear()
+
+
+def _content(obs: Observation) -> tuple[object, ...]:
+    """What an explained leaf's result depends on in *obs* (its ``detail`` aside).
+
+    The value is keyed by its type and, for a decimal, its digits: ``True``, ``1`` and
+    ``Decimal("1.0")`` compare equal but are explained differently.
+    """
+    value = obs.value
+    return (
+        value.__class__,
+        str(value) if value.__class__ is Decimal else value,
+        obs.upper,
+        obs.open_ended,
+        obs.absent,
+        obs.not_applicable,
+        obs.missing,
+        obs.notes,
+    )
+
+
 @attrs.frozen
 class _Who:
-    """Who a result is: the criterion's id, message and reference, or an inner node's path."""
+    """Who a result is: the criterion's id, message, reference and severity, or a node's path."""
 
     id: str
     message: Text | None = None
     reference: Reference | None = None
+    severity: Severity | None = None
 
 
 class _Compare:
@@ -201,6 +281,7 @@ class Compiler:
         self.catalogue = catalogue
         self.definitions = {d.id: d for d in rulebook.definitions}
         self.compiled_refs: dict[str, Evaluator] = {}
+        self.sharing = Sharing()
         self.fast_refs: dict[str, Decider] = {}
         counted = rulebook.aspects.keys() if rulebook.aspects is not None else frozenset()
         self.counted = counted
@@ -251,14 +332,10 @@ class Compiler:
     # -- explained ---------------------------------------------------------------------------
 
     def criterion(self, crit: Criterion) -> Evaluator:
-        run = self.node(crit.test, crit.id, _Who(crit.id, crit.message, crit.reference))
-        severity = crit.severity
-
-        def with_severity(facts: Facts) -> CriterionResult:
-            # The one copy per criterion: inner nodes carry no severity.
-            return attrs.evolve(run(facts), severity=severity)
-
-        return with_severity
+        """Compile *crit* to a closure returning its explained result (with its severity)."""
+        # The criterion's own node is built with its severity (inner nodes carry none): no copy.
+        who = _Who(crit.id, crit.message, crit.reference, crit.severity)
+        return self.node(crit.test, crit.id, who)
 
     def node(self, node: Node, path: str, named: _Who | None = None) -> Evaluator:
         who = named or _Who(path)
@@ -307,11 +384,17 @@ class Compiler:
     ) -> Evaluator:
         op, k = _group_op(node)
         combine, message = _COMBINE[op], who.message or node.label
+        sharing = self.sharing
+        memo: dict[Hashable, CriterionResult] = sharing.table()
 
         def run(facts: Facts) -> CriterionResult:
-            children = tuple(item(facts) for item in items)  # never short-circuit: explain all
+            children = tuple([item(facts) for item in items])  # never short-circuit: explain all
+            key = tuple(map(id, children))  # the result holds the children: ids stay theirs
+            found: CriterionResult | None = memo.get(key)
+            if found is not None:
+                return found
             outcome = combine(k, [c.outcome for c in children])
-            return CriterionResult(
+            result = CriterionResult(
                 id=who.id,
                 op=op,
                 outcome=outcome,
@@ -320,19 +403,26 @@ class Compiler:
                 message=message,
                 missing=tuple(m for c in children if c.outcome is U for m in c.missing),
                 children=children,
+                severity=who.severity,
             )
+            return sharing.keep(memo, key, result)
 
         return run
 
     def _not(self, who: _Who, node: NotNode, item: Evaluator) -> Evaluator:
         message = who.message or node.label
         must_not = Gap(text=text("gap_must_not_hold"))
+        sharing = self.sharing
+        memo: dict[Hashable, CriterionResult] = sharing.table()
 
         def run(facts: Facts) -> CriterionResult:
             child = item(facts)
+            found: CriterionResult | None = memo.get(id(child))  # held by the result
+            if found is not None:
+                return found
             outcome = negate(child.outcome)
             gap = explain.unknown_gap(child.missing) if outcome is U else None
-            return CriterionResult(
+            result = CriterionResult(
                 id=who.id,
                 op="not",
                 outcome=outcome,
@@ -341,45 +431,72 @@ class Compiler:
                 message=message,
                 missing=child.missing,
                 children=(child,),
+                severity=who.severity,
             )
+            return sharing.keep(memo, id(child), result)
 
         return run
 
     def _some(self, who: _Who, node: SomeNode, test: Evaluator, path: str) -> Evaluator:
         message = who.message or node.label or text("label_some_model")
         unreported = (MissingInput(key="service_models", text=text("missing_service_models")),)
+        sharing = self.sharing
+        items: dict[Hashable, CriterionResult] = sharing.table()
+        labels: dict[tuple[str, str], Text] = sharing.table()
+        memo: dict[Hashable, CriterionResult] = sharing.table()
+
+        def unknown() -> CriterionResult:
+            return CriterionResult(
+                id=who.id,
+                op="some",
+                outcome=U,
+                gap=explain.unknown_gap(unreported),
+                reference=who.reference,
+                message=message,
+                missing=unreported,
+                severity=who.severity,
+            )
+
+        def item_of(result: CriterionResult, model_id: str, name: str) -> CriterionResult:
+            key = (id(result), model_id, name)  # the item holds the result: the id stays its
+            found: CriterionResult | None = items.get(key)
+            if found is not None:
+                return found
+            label = labels.get((model_id, name))
+            if label is None:
+                label = sharing.keep(
+                    labels, (model_id, name), text("label_model", name=name, id=model_id)
+                )
+            item = CriterionResult(
+                id=f"{path}[{model_id}]",
+                op="item",
+                outcome=result.outcome,
+                message=label,
+                gap=result.gap,
+                missing=result.missing,
+                children=(result,),
+                subject=model_id,
+            )
+            return sharing.keep(items, key, item)
 
         def run(facts: Facts) -> CriterionResult:
             models = facts.seen.service_models
             if models is None:
-                return CriterionResult(
-                    id=who.id,
-                    op="some",
-                    outcome=U,
-                    gap=explain.unknown_gap(unreported),
-                    reference=who.reference,
-                    message=message,
-                    missing=unreported,
-                )
-            children = []
-            for item in models:
-                model = item.record
-                result = test(facts.scoped(item.index))
-                children.append(
-                    CriterionResult(
-                        id=f"{path}[{model.id}]",
-                        op="item",
-                        outcome=result.outcome,
-                        message=text("label_model", name=model.name, id=model.id),
-                        gap=result.gap,
-                        missing=result.missing,
-                        children=(result,),
-                        subject=model.id,
-                    )
-                )
+                found: CriterionResult | None = memo.get(None)
+                return found if found is not None else sharing.keep(memo, None, unknown())
+            children = tuple(
+                [
+                    item_of(test(facts.scoped(item.index)), item.record.id, item.record.name)
+                    for item in models
+                ]
+            )
+            key = tuple(map(id, children))
+            found = memo.get(key)
+            if found is not None:
+                return found
             outcome = decide_some([c.outcome for c in children])
             chosen = explain.chosen_item(children)
-            return CriterionResult(
+            result = CriterionResult(
                 id=who.id,
                 op="some",
                 outcome=outcome,
@@ -388,8 +505,10 @@ class Compiler:
                 reference=who.reference,
                 message=message,
                 missing=tuple(m for c in children if c.outcome is U for m in c.missing),
-                children=tuple(children),
+                children=children,
+                severity=who.severity,
             )
+            return sharing.keep(memo, key, result)
 
         return run
 
@@ -397,11 +516,20 @@ class Compiler:
         aspect_set = self.rulebook.aspects
         assert aspect_set is not None  # noqa: S101  # checked beforehand
         counted, set_id = aspect_set.keys(), aspect_set.id
+        sharing = self.sharing
+        memo: dict[Hashable, tuple[CriterionResult, CriterionResult]] = sharing.table()
 
         def run(facts: Facts) -> CriterionResult:
             result = expanded(facts)
             notes = explain.outside_set(facts.seen, facts.year, counted, set_id)
-            return attrs.evolve(result, notes=result.notes + notes) if notes else result
+            if not notes:
+                return result
+            key = (id(result), notes)
+            found = memo.get(key)
+            if found is not None:  # the entry holds the result: the id is still its
+                return found[1]
+            noted = _replaced(result, message=result.message, notes=result.notes + notes)
+            return sharing.keep(memo, key, (result, noted))[1]
 
         return run
 
@@ -411,9 +539,48 @@ class Compiler:
         label = node.label or spec.description
         message = who.message or label
         absent_gap = Gap(text=text("gap_nothing_recorded", label=label), unit=spec.unit)
+        key_of, name, args, cmp, default = plan.key, spec.name, plan.args, plan.cmp, plan.default
+        sharing = self.sharing
+        memo: dict[Hashable, CriterionResult] = sharing.table()
+        # Observations shared by the indicators (yes, no, small counts) are found by identity.
+        by_obs: dict[int, tuple[Observation, Limit, CriterionResult]] = sharing.table()
+        by_day: dict[tuple[dt.date, int], Limit] = sharing.table()
+        # One (limit, source) per threshold step: its id keys the memo and stays valid.
+        by_step: dict[ThresholdRef | None, Limit] = {}
+        constant: Limit | None = None
+        if plan.series is None:
+            assert plan.constant is not None  # noqa: S101  # check_rulebook: one of the two
+            constant = (plan.constant, None)
+        # The gap in other units reads the observation's detail (households, Rupiah).
+        with_detail = spec.also is not None
+
+        def limit_of(facts: Facts) -> Limit:
+            when = (facts.as_of, facts.year)
+            pair = by_day.get(when)
+            if pair is None:
+                limit, source = plan.limit(facts)
+                pair = by_step.setdefault(source, (limit, source))
+                sharing.keep(by_day, when, pair)
+            return pair
 
         def run(facts: Facts) -> CriterionResult:
-            outcome, decided, obs, limit, source = plan.decide(facts)
+            # The limit first, as plan.decide: a threshold without a value then raises.
+            pair = constant if constant is not None else limit_of(facts)
+            obs = facts.lookup(key_of, name, args)
+            seen = by_obs.get(id(obs))  # the entry holds the observation: the id is still its
+            if seen is not None and seen[1] is pair:
+                return seen[2]
+            key = (id(pair), _content(obs), repr(obs.detail) if with_detail else None)
+            found = memo.get(key)
+            if found is None:
+                found = sharing.keep(memo, key, build(obs, pair))
+            sharing.keep(by_obs, id(obs), (obs, pair, found))
+            return found
+
+        def build(obs: Observation, pair: Limit) -> CriterionResult:
+            limit, source = pair
+            decided = decide_compare(obs, cmp, limit)
+            outcome = with_default(decided, default)[0]
             gap = None
             if decided is U:
                 gap = explain.unknown_gap(obs.missing)
@@ -436,6 +603,7 @@ class Compiler:
                 message=message,
                 defaulted=outcome is not decided,
                 missing=obs.missing,
+                severity=who.severity,
                 notes=obs.notes,
             )
 
@@ -448,9 +616,27 @@ class Compiler:
         op = "present" if plan.want else "absent"
         code = "gap_needed" if plan.want else "gap_must_not_exist"
         fail_gap = Gap(text=text(code, label=label), more=1 if plan.want else None)
+        key_of, name, args = plan.key, plan.spec.name, plan.args
+        want, default = plan.want, plan.default
+        sharing = self.sharing
+        memo: dict[Hashable, CriterionResult] = sharing.table()
+        by_obs: dict[int, tuple[Observation, CriterionResult]] = sharing.table()
 
         def run(facts: Facts) -> CriterionResult:
-            outcome, decided, obs = plan.decide(facts)
+            obs = facts.lookup(key_of, name, args)
+            seen = by_obs.get(id(obs))  # the entry holds the observation: the id is still its
+            if seen is not None:
+                return seen[1]
+            key = _content(obs)
+            found = memo.get(key)
+            if found is None:
+                found = sharing.keep(memo, key, build(obs))
+            sharing.keep(by_obs, id(obs), (obs, found))
+            return found
+
+        def build(obs: Observation) -> CriterionResult:
+            decided = decide_present(obs, want=want)
+            outcome = with_default(decided, default)[0]
             gap = None
             if decided is U:
                 gap = explain.unknown_gap(obs.missing)
@@ -467,18 +653,26 @@ class Compiler:
                 message=message,
                 defaulted=outcome is not decided,
                 missing=obs.missing,
+                severity=who.severity,
                 notes=obs.notes,
             )
 
         return run
 
     def _count(self, who: _Who, node: CountNode) -> Evaluator:
-        plan = _Count(node)
         label = node.label or explain.count_label(node.records)
         message = who.message or label
+        sharing = self.sharing
+        memo: dict[Hashable, CriterionResult] = sharing.table()
 
         def run(facts: Facts) -> CriterionResult:
-            outcome, decided, low, high, missing = plan.decide(facts)
+            low, high, missing = count_records(facts, node.records, node.where)
+            key = (low, high, missing)
+            found: CriterionResult | None = memo.get(key)
+            if found is not None:
+                return found
+            decided = decide_count(low, high, node.cmp, node.value)
+            outcome = with_default(decided, node.if_unknown)[0]
             gap = None
             if decided is U:
                 gap = explain.unknown_gap(missing)
@@ -486,7 +680,7 @@ class Compiler:
                 need = node.value - low + (1 if node.cmp is Cmp.GT else 0)
                 gap = explain.count_gap(need, label)
             upper = None if high is None or high == OPEN_ENDED else high
-            return CriterionResult(
+            result = CriterionResult(
                 id=who.id,
                 op="count",
                 outcome=outcome,
@@ -502,6 +696,8 @@ class Compiler:
                 message=message,
                 defaulted=outcome is not decided,
                 missing=missing,
+                severity=who.severity,
             )
+            return sharing.keep(memo, key, result)
 
         return run

@@ -211,6 +211,35 @@ class CriterionResult:
 attrs.resolve_types(CriterionResult, globals(), locals())
 
 
+def _replaced(
+    result: CriterionResult, *, message: Text | None, notes: tuple[Text, ...]
+) -> CriterionResult:
+    """*result* with its message and notes replaced: the engine's one copy of a result.
+
+    Every field is named (``attrs.evolve`` looks the fields up on each call, several times the
+    cost); tests check that a copy with the same message and notes equals the result.
+    """
+    r = result
+    return CriterionResult(
+        id=r.id,
+        op=r.op,
+        outcome=r.outcome,
+        observed=r.observed,
+        threshold=r.threshold,
+        threshold_source=r.threshold_source,
+        unit=r.unit,
+        gap=r.gap,
+        reference=r.reference,
+        message=message,
+        defaulted=r.defaulted,
+        missing=r.missing,
+        children=r.children,
+        severity=r.severity,
+        notes=notes,
+        subject=r.subject,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class MilestoneResult:
     """The outcome of one milestone (its own criteria, ignoring the ladder)."""
