@@ -110,6 +110,11 @@ class Check:
     of the object too and raises one error with all their problems. :attr:`check` checks the
     one field only (composite checks and the second pass call it).
 
+    A check function whose first parameter is named with a leading underscore (``_inst``)
+    declares that it never reads the object, only the value (and fixed data such as the shipped
+    region codes): the fast decoder (:mod:`sanitasi_core._decode`) then remembers the values it
+    accepted instead of calling it again. Name it ``inst`` when it reads other fields.
+
     Args:
         check: the function that checks one value and raises ``ValidationError``.
         rule: the rule it enforces, for the schema; ``None`` when the type says it all.

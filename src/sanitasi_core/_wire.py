@@ -656,7 +656,11 @@ def _problem(code: str, at_line: int | None = None, **params: object) -> Documen
 
 
 def _parse_json(document: str | bytes, max_bytes: int, max_depth: int) -> object:
-    size = len(document.encode("utf-8") if isinstance(document, str) else document)
+    try:
+        size = len(document.encode("utf-8") if isinstance(document, str) else document)
+    except UnicodeEncodeError as err:  # a lone surrogate: the text is not valid Unicode
+        reason = f"not valid Unicode (lone surrogate {ord(err.object[err.start]):#x})"
+        raise _problem("invalid_json", reason=reason, line="?", column=err.start + 1) from None
     if size > max_bytes:
         raise _problem("too_large", size=size, limit=max_bytes)
     if isinstance(document, bytes):

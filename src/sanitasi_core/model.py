@@ -487,6 +487,59 @@ def _natural_keys_unique(dossier: "Dossier", problems: list[Problem]) -> None:
         )
 
 
+def _unique(keys: list[Any]) -> bool:
+    return len(set(keys)) == len(keys)
+
+
+def _cross_records_ok(dossier: "Dossier") -> bool:
+    """Whether every cross-record rule of *dossier* holds, as a yes/no without any problem built.
+
+    The common case on loading: the rules that name the failing paths run only when it is no.
+    """
+    models = [m.id for m in dossier.service_models or ()]
+    activities = dossier.activities or ()
+    reports = dossier.monitoring_reports or ()
+    villages = [x.code for x in dossier.villages or ()]
+    ehra = dossier.ehra or ()
+    known_activities = {a.id for a in activities}
+    if not (
+        _unique(models)
+        and len(known_activities) == len(activities)
+        and _unique([r.id for r in reports if r.id is not None])
+        and _unique(villages)
+    ):
+        return False
+    known_models = set(models)
+    referenced = {a.service_model for a in activities} | {r.service_model for r in reports}
+    referenced |= {e.service_model for e in dossier.evaluations or ()}
+    referenced.discard(None)
+    if not known_models.issuperset(referenced) or not all(
+        known_activities.issuperset(r.activities) for r in reports
+    ):
+        return False
+    prefix = dossier.region.code + "."
+    if not all(c.startswith(prefix) for c in villages) or not all(
+        x.village.startswith(prefix) for x in ehra
+    ):
+        return False
+    if not dossier.fictional and not default_registry().has_regency(dossier.region.code):
+        return False
+    numbered = [d for d in dossier.designations or () if d.decree.number is not None]
+    clinics = [m for m in dossier.meetings or () if m.clinic is not None]
+    return (
+        _unique([(r.year, r.source, r.area) for r in dossier.access_records or ()])
+        and _unique([(r.year, r.area) for r in dossier.waste_records or ()])
+        and _unique([(r.village, r.year) for r in ehra])
+        and _unique([(d.decree.number, d.milestone) for d in numbered])
+        and _unique([(m.kind, m.clinic, m.date) for m in clinics])
+        and _unique([(e.milestone, e.year, e.entered_on) for e in dossier.nawasis_entries or ()])
+        and all(
+            _unique([(a.aspect, a.step, a.assessed_on) for a in m.assessments or ()])
+            for m in dossier.service_models or ()
+        )
+    )
+
+
 def _problem(path: str, code: str, /, **params: object) -> Problem:
     return Problem(path=path, code=code, text=text(code, **params))
 
@@ -1505,6 +1558,8 @@ class Dossier:
     provenance: tuple[Provenance, ...] = _provenance()
 
     def __attrs_post_init__(self) -> None:
+        if _cross_records_ok(self):
+            return
         problems: list[Problem] = []
         models = _ids_unique("service_models", [m.id for m in self.service_models or ()], problems)
         activities = _ids_unique("activities", [a.id for a in self.activities or ()], problems)

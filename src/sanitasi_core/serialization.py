@@ -13,14 +13,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any, Final
 
 import attrs
 import cattrs
 
-from sanitasi_core import _wire
+from sanitasi_core import _decode, _encode, _json, _wire
 from sanitasi_core._messages import text as message
 from sanitasi_core.exceptions import DecisionFormatError, DossierFormatError, Problem
 from sanitasi_core.model import DOSSIER_SCHEMA, DOSSIER_SCHEMAS, Dossier
@@ -119,6 +119,17 @@ def dossier_from_dict(data: object, *, source: str | None = None) -> Dossier:
     Raises:
         DossierFormatError: listing every problem with its JSON path.
     """
+    # The optimistic fast path (it refuses v1); on any exception the detailed path decides,
+    # so every problem (and its JSON path) is the detailed path's own.
+    try:
+        return _fast_dossier()(data)
+    except Exception:  # noqa: S110  # the detailed path reports it
+        pass
+    return _detailed_dossier(data, source=source)
+
+
+def _detailed_dossier(data: object, *, source: str | None) -> Dossier:
+    """The detailed path of :func:`dossier_from_dict`: every problem, with its JSON path."""
     v1 = isinstance(data, dict) and data.get("schema") == _V1
     if v1:
         assert isinstance(data, dict)  # noqa: S101  # narrowed above
@@ -143,22 +154,61 @@ def load_dossier(document: str | bytes, *, source: str | None = None) -> Dossier
     Raises:
         DossierFormatError: listing every problem with its JSON path.
     """
+    return _load_dossier(document, source=source, fast_json=_json.FAST_AVAILABLE)
+
+
+@functools.cache
+def _fast_dossier() -> Callable[[object], Dossier]:
+    # Generated on first use, not at import (like the converter).
+    return _decode.make_fast_structure(Dossier)
+
+
+def _load_dossier(document: str | bytes, source: str | None = None, *, fast_json: bool) -> Dossier:
+    """:func:`load_dossier` with the parser of the fast path chosen (the benchmark runs both).
+
+    The fast path (:mod:`sanitasi_core._decode`) validates each field once; on any exception
+    the detailed path runs on the original document and reports every problem.
+    """
+    try:
+        dossier: Dossier = _decode.load(document, _fast_dossier(), fast_json=fast_json)
+    except Exception:  # noqa: S110  # the detailed path below reports it
+        pass
+    else:
+        return dossier
     try:
         data = _wire.parse_json(document)
     except _wire.DocumentProblems as err:
         raise DossierFormatError(err.problems, source=source) from None
-    return dossier_from_dict(data, source=source)
+    return _detailed_dossier(data, source=source)
 
 
 def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
     """Return the JSON-ready data of *dossier* (unknown fields are omitted)."""
-    data: dict[str, Any] = _converter().unstructure(dossier)
-    return data
+    # Generated per class (:mod:`sanitasi_core._encode`): equal to the converter's unstructure.
+    return _encode.to_dict(dossier, Dossier)
 
 
 def dump_dossier(dossier: Dossier, *, indent: int | None = 2) -> str:
-    """Return *dossier* as JSON text (UTF-8, Indonesian names unescaped)."""
-    return json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)
+    """Return *dossier* as JSON text (UTF-8, Indonesian names unescaped).
+
+    Args:
+        dossier: the dossier to write.
+        indent: spaces per level (the default, 2, is the layout of the examples), or ``None``
+            for compact JSON on one line with no spaces between items (``{"a":1,"b":[2]}``):
+            the smallest text, as ``json.dumps(..., separators=(",", ":"))``, orjson and
+            msgspec write it.
+    """
+    return _dump_dossier(dossier, indent=indent, fast_json=_json.FAST_AVAILABLE)
+
+
+def _dump_dossier(dossier: Dossier, *, indent: int | None, fast_json: bool) -> str:
+    """:func:`dump_dossier` with the encoder chosen (the benchmark runs both).
+
+    The text is ``json.dumps(dossier_to_dict(dossier), ensure_ascii=False, indent=indent)``,
+    with ``separators=(",", ":")`` when *indent* is ``None``, byte for byte, whichever encoder
+    writes it.
+    """
+    return _encode.dump(dossier, Dossier, indent=indent, fast_json=fast_json)
 
 
 SCHEMA_ID = "https://sanitasi-core.readthedocs.io/schemas/dossier-v2.schema.json"
