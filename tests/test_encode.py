@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import decimal
+import itertools
 import json
 import linecache
 import subprocess
@@ -359,3 +360,33 @@ def test_a_converter_that_takes_the_instance_is_refused():
 
     with pytest.raises(_encode.UnsupportedTypeError, match="converter"):
         _encode.encoders(converted)
+
+
+@attrs.frozen(kw_only=True)
+class _Sparse:
+    name: str
+    amount: Decimal | None = None
+    when: dt.date | None = None
+    colour: _Colour | None = None
+    tags: tuple[str, ...] = ()
+
+
+@pytest.mark.parametrize("omit_unknown", [True, False])
+@pytest.mark.parametrize("indent", INDENTS)
+def test_every_mix_of_written_and_omitted_fields_is_written_as_json_dumps_writes_it(
+    omit_unknown, indent
+):
+    """Each omittable field written or left out, in every combination: the same text."""
+    choices = itertools.product(
+        (None, Decimal("-1.50"), Decimal("1E+3")),
+        (None, dt.date(2024, 2, 29)),
+        (None, _Colour.BLUE),
+        ((), ('q"\n', "r")),
+    )
+    for amount, when, colour, tags in choices:
+        value = _Sparse(name="s", amount=amount, when=when, colour=colour, tags=tags)
+        data = make_converter(omit_unknown=omit_unknown).unstructure(value)
+        text = _encode.dump(
+            value, _Sparse, indent=indent, fast_json=False, omit_unknown=omit_unknown
+        )
+        assert text == _json_dumps(data, indent)

@@ -141,6 +141,7 @@ def _check(t: Any) -> None:
 # --------------------------------------------------------------------------------------------
 
 _NAME_SAFE: Final = re.compile(r"\W")
+_LOCAL: Final = re.compile(r"t\d+")  # the locals made by decimal_local() and date_local()
 
 
 class _Generator:
@@ -170,6 +171,7 @@ class _Generator:
             "_rc": "}",
             "_empty_list": "[]",
             "_empty_dict": "{}",
+            "_empty": "",
             "_dq": '"',
             "_E": "E",
             "_e": "e",
@@ -396,13 +398,17 @@ class _Generator:
 
         Neighbouring constants are merged into one (bound) constant: fewer pieces to join.
         """
+        return "f'" + "".join(f"{{{part}}}" for part in self.merged(parts)) + "'"
+
+    def merged(self, parts: list[str]) -> list[str]:
+        """*parts* with neighbouring constants merged into one (bound) constant."""
         merged: list[str] = []
         for part in parts:
             if merged and _is_const(self.ns, merged[-1]) and _is_const(self.ns, part):
                 merged[-1] = self.const(self.ns[merged[-1]] + self.ns[part])
             else:
                 merged.append(part)
-        return "f'" + "".join(f"{{{part}}}" for part in merged) + "'"
+        return merged
 
     # -- the three functions -------------------------------------------------------------
 
@@ -438,16 +444,13 @@ class _Generator:
                 parts.append(self.const(("{" if i == 0 else ",") + _quoted_key(a, ":")))
                 parts += self.text_parts(a.type, f"o.{a.name}", indent=False, pre=pre)
             yield from (f"    {line}" for line in pre)
-            yield f"    s = {self.fstring(parts)}"
+            pieces = itertools.count()
             for a in omittable:
                 pre = []
-                parts = [self.const("," + _quoted_key(a, ":"))]
-                parts += self.text_parts(self.written_type(a), "v", indent=False, pre=pre)
-                yield f"    v = o.{a.name}"
-                yield f"    if {self.omit_condition(a)}:"
-                yield from (f"        {line}" for line in pre)
-                yield f"        s += {self.fstring(parts)}"
-            yield "    return s + _rc"
+                field_parts = [self.const("," + _quoted_key(a, ":"))]
+                field_parts += self.text_parts(self.written_type(a), "v", indent=False, pre=pre)
+                yield from self.omittable_pieces(a, field_parts, pre, pieces, parts)
+            yield f"    return {self.fstring([*parts, '_rc'])}"
             return
         # Nothing is always written: the first field written opens without a comma.
         yield "    p = []"
@@ -460,6 +463,32 @@ class _Generator:
             yield from (f"        {line}" for line in pre)
             yield f"        p.append({self.fstring(parts)})"
         yield "    return _lc + _c.join(p) + _rc"
+
+    def omittable_pieces(
+        self,
+        a: attrs.Attribute[Any],
+        field_parts: list[str],
+        pre: list[str],
+        pieces: Iterator[int],
+        parts: list[str],
+    ) -> Iterator[str]:
+        """Lines putting the parts writing field *a* in locals, empty texts when it is omitted.
+
+        The locals are appended to *parts*, which one f-string joins at the end: about a tenth
+        cheaper than growing a string with ``s += ...`` per field written.
+        """
+        field_parts = self.merged(field_parts)
+        # A decimal's or date's text is already in a local of its own.
+        names = [p if _LOCAL.fullmatch(p) else f"p{next(pieces)}" for p in field_parts]
+        yield f"    v = o.{a.name}"
+        yield f"    if {self.omit_condition(a)}:"
+        yield from (f"        {line}" for line in pre)
+        yield from (
+            f"        {n} = {part}" for n, part in zip(names, field_parts, strict=True) if n != part
+        )
+        yield "    else:"
+        yield f"        {' = '.join(names)} = _empty"
+        parts += names
 
     def gen_indented(
         self, base: str, always: list[attrs.Attribute[Any]], omittable: list[attrs.Attribute[Any]]
@@ -487,22 +516,19 @@ class _Generator:
                 parts.append(self.const(_quoted_key(a, ": ")))
                 parts += self.text_parts(a.type, f"o.{a.name}", indent=True, pre=pre)
             yield from (f"    {line}" for line in pre)
-            yield f"    s = {self.fstring(parts)}"
+            pieces = itertools.count()
             for a in omittable:
                 pre = []
-                parts = ["c", self.const(_quoted_key(a, ": "))]
-                parts += self.text_parts(
+                field_parts = ["c", self.const(_quoted_key(a, ": "))]
+                field_parts += self.text_parts(
                     self.written_type(a),
                     "v",
                     indent=True,
                     pre=pre,
                     nonempty=self.omit_condition(a) == "v",
                 )
-                yield f"    v = o.{a.name}"
-                yield f"    if {self.omit_condition(a)}:"
-                yield from (f"        {line}" for line in pre)
-                yield f"        s += {self.fstring(parts)}"
-            yield "    return s + n + _rc"
+                yield from self.omittable_pieces(a, field_parts, pre, pieces, parts)
+            yield f"    return {self.fstring([*parts, 'n', '_rc'])}"
             return
         yield "    p = []"
         for a in omittable:
