@@ -249,3 +249,88 @@ def test_activity_pass_runs_once_per_facts():
     assert f._passes is index
     assert index.activities() is found
     assert found.funded is first
+
+
+def _reference_service_model(model, as_of):
+    """HEAD's filter of a service model: ``attrs.evolve`` with every validator run."""
+    phases = model.phases
+    if phases is not None:
+        phases = tuple(
+            attrs.evolve(p, end=None) if p.end is not None and p.end > as_of else p
+            for p in phases
+            if p.start is None or p.start <= as_of
+        )
+    assessments = model.assessments
+    if assessments is not None:
+        assessments = tuple(a for a in assessments if a.assessed_on <= as_of)
+    if phases == model.phases and assessments == model.assessments:
+        return model
+    return attrs.evolve(model, phases=phases, assessments=assessments)
+
+
+@settings(max_examples=60)
+@given(s.dossiers(), s.dates(2015, 2030))
+def test_seen_service_models_equal_the_validated_copies(dossier, as_of):
+    """Service models seen through trusted copies equal those ``attrs.evolve`` validates."""
+    for model in dossier.service_models or ():
+        seen = _seen._service_model(model, as_of)
+        expected = _reference_service_model(model, as_of)
+        assert seen == expected
+        assert repr(seen) == repr(expected)
+        assert hash(seen) == hash(expected)
+        assert (seen is model) == (expected is model)
+
+
+@settings(max_examples=40)
+@given(s.dossiers(), s.dates(2015, 2030))
+def test_one_model_view_equals_the_validated_copy(dossier, as_of):
+    """A one-model view (trusted copy of the seen dossier) equals ``attrs.evolve``'s."""
+    seen = _seen.see(dossier, as_of)
+    for item in seen.service_models or ():
+        only = seen.only_model(item.index)
+        expected = attrs.evolve(
+            seen,
+            service_models=only.service_models,
+            activities=only.activities,
+            monitoring_reports=only.monitoring_reports,
+            evaluations=only.evaluations,
+        )
+        assert only == expected
+        assert repr(only) == repr(expected)
+        assert only.service_models == (item,)
+
+
+def test_scoped_facts_are_kept_per_model():
+    """A model's facts are built once per facts: every quantifier over it shares them."""
+    dossier = next(d for _, d in _examples() if d.service_models)
+    f = Facts(dossier, dt.date(2024, 12, 31))
+    models = dossier.service_models
+    assert models
+    first = f.scoped(0)
+    assert f.scoped(0) is first
+    assert first.scope == models[0].id
+    assert first.observe("funded_model_activities") is f.scoped(0).observe(
+        "funded_model_activities"
+    )
+
+
+@settings(max_examples=60)
+@given(s.dossiers(), s.dates(2015, 2030))
+def test_one_day_filters_equal_the_generic_one(dossier, as_of):
+    """Collections dated by one day are filtered as ``_by_day`` does with a one-day window."""
+    on, year_end = _seen._on, _seen._year_end
+    windows = {
+        "stage_reports": lambda r: on(r.reported_on),
+        "meetings": lambda m: on(m.date),
+        "commitments": lambda c: on(c.signed_on),
+        "monitoring_reports": lambda r: on(r.issued_on or r.period_end),
+        "evaluations": lambda e: on(e.evaluated_on),
+        "access_records": lambda r: on(r.published_on) if r.published_on else year_end(r.year),
+        "ehra": lambda e: year_end(e.year),
+        "waste_records": lambda w: year_end(w.year),
+        "nawasis_entries": lambda e: on(e.entered_on),
+    }
+    seen = _seen.see(dossier, as_of)
+    for name, window in windows.items():
+        expected = _seen._by_day(getattr(dossier, name), as_of, window)
+        assert _same(getattr(seen, name), expected), name

@@ -7,6 +7,7 @@ built-in catalogue as its default; derivations name that type for the type check
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -390,7 +391,35 @@ def count(n: int) -> Observation:
 
 def missing(key: str, code: str, /, **params: object) -> MissingInput:
     """What to provide: dossier *key*, described by catalogue message *code*."""
+    if _plain(params):
+        return _missing(key, code, tuple(params.items()))
     return MissingInput(key=key, text=text(code, **params))
+
+
+def said(code: str, /, **params: object) -> Text:
+    """``text(code, **params)``: the same object again for the same plain parameters.
+
+    The indicators and analyses name the same records on every evaluation; rendering their
+    messages anew was a fair share of an explained evaluation.
+    """
+    if _plain(params):
+        return _said(code, tuple(params.items()))
+    return text(code, **params)
+
+
+def _plain(params: Mapping[str, object]) -> bool:
+    # Only exact str and int: equal keys then always render alike (unlike 1.0/1.00 or True/1).
+    return all(v.__class__ is str or v.__class__ is int for v in params.values())
+
+
+@functools.lru_cache(maxsize=4096)
+def _said(code: str, params: tuple[tuple[str, object], ...]) -> Text:
+    return text(code, **dict(params))
+
+
+@functools.lru_cache(maxsize=4096)
+def _missing(key: str, code: str, params: tuple[tuple[str, object], ...]) -> MissingInput:
+    return MissingInput(key=key, text=_said(code, params))
 
 
 def unknown(*inputs: MissingInput) -> Observation:

@@ -41,6 +41,7 @@ class Facts:
     __slots__ = (
         "_cache",
         "_passes",
+        "_scopes",
         "_shared",
         "as_of",
         "aspect_aliases",
@@ -76,6 +77,7 @@ class Facts:
         self._cache: dict[Key, Observation] = {}
         self._shared: dict[Hashable, object] = {}
         self._passes: Passes | None = None  # the collections read once (see _passes)
+        self._scopes: dict[int, Facts] = {}  # a model's facts, kept for every `some` over it
 
     def shared(self, key: Hashable, compute: Callable[[Facts], T]) -> T:
         """Return ``compute(self)``, computed at most once per *key* for these facts.
@@ -91,10 +93,17 @@ class Facts:
         return found
 
     def scoped(self, index: int) -> Facts:
-        """Return the facts of one service model alone (for a ``some`` quantifier)."""
+        """Return the facts of one service model alone (for a ``some`` quantifier).
+
+        The same object for the same model: quantifiers over the models (in several criteria)
+        share its observations.
+        """
+        found = self._scopes.get(index)
+        if found is not None:
+            return found
         only = self.seen.only_model(index)
         ident = only.service_models[0].record.id if only.service_models else None
-        return Facts(
+        found = Facts(
             None,
             self.as_of,
             fiscal_year=self.year,
@@ -103,6 +112,8 @@ class Facts:
             _seen=only,
             _scope=ident,
         )
+        self._scopes[index] = found
+        return found
 
     @staticmethod
     def key(name: str, args: Mapping[str, str] | None = None) -> Key:

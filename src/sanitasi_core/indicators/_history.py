@@ -25,8 +25,8 @@ from enum import StrEnum
 
 import attrs
 
-from sanitasi_core._messages import text
 from sanitasi_core._text import Text
+from sanitasi_core.indicators._core import said
 from sanitasi_core.indicators._seen import Seen
 from sanitasi_core.model import EvaluationSubject, MeetingKind, Milestone
 
@@ -108,13 +108,13 @@ def _signals(seen: Seen, fiscal_year: int) -> _Signals:
         if not item.dated or d.programme_year is None:
             continue
         ref = d.decree.number or d.decree.kind.value
-        where = text("history_designation", decree=ref, milestone=d.milestone.value)
+        where = said("history_designation", decree=ref, milestone=d.milestone.value)
         found.stage(d.programme_year, d.milestone, d.m4_year, where)
         if d.programme_year == fiscal_year:
             found.assisted.append(where)
     for reported in seen.stage_reports or ():
         r = reported.record
-        where = text("history_stage", day=r.reported_on.isoformat(), milestone=r.milestone.value)
+        where = said("history_stage", day=r.reported_on.isoformat(), milestone=r.milestone.value)
         found.stage(r.year, r.milestone, r.m4_year, where)
         if r.year == fiscal_year and r.assisted is not None:
             found.stated[r.assisted].append(where)
@@ -124,14 +124,14 @@ def _signals(seen: Seen, fiscal_year: int) -> _Signals:
             continue
         (found.at_m4 if m.clinic in _M4_CLINICS else found.before_m4).append(m.date.year)
         if m.date.year == fiscal_year:
-            found.assisted.append(text("history_clinic", clinic=m.clinic, day=m.date.isoformat()))
+            found.assisted.append(said("history_clinic", clinic=m.clinic, day=m.date.isoformat()))
     for evaluated in seen.evaluations or ():
         e = evaluated.record
         year = e.evaluated_on.year
         if e.subject is EvaluationSubject.POST_M4:
             found.at_m4.append(year - 1)  # assistance had ended: M4 began before this year
             if year == fiscal_year:
-                found.post.append(text("history_post_m4", day=e.evaluated_on.isoformat()))
+                found.post.append(said("history_post_m4", day=e.evaluated_on.isoformat()))
         elif e.subject is EvaluationSubject.TRIAL:
             found.before_m4.append(year)
     return found
@@ -144,21 +144,21 @@ def _first_year(
     latest = min(found.at_m4, default=None)
     earlier = [y for y in found.before_m4 if latest is None or y < latest]
     if len(earlier) < len(found.before_m4):
-        conflicts.append(text("history_conflict_order"))
+        conflicts.append(said("history_conflict_order"))
     earliest = max(earlier) + 1 if earlier else None
     first: int | None = None
     if len(found.firsts) > 1:
         years = ", ".join(map(str, sorted(found.firsts)))
-        conflicts.append(text("history_conflict_index", years=years))
+        conflicts.append(said("history_conflict_index", years=years))
     elif found.firsts:
         ((first, sources),) = found.firsts.items()
         basis.extend(sources)
     elif earliest is not None and earliest == latest:
         first = earliest
-        basis.append(text("history_bounds", first=first))
+        basis.append(said("history_bounds", first=first))
     if first is not None:
         if (earliest is not None and first < earliest) or (latest is not None and first > latest):
-            conflicts.append(text("history_conflict_bounds", first=first))
+            conflicts.append(said("history_conflict_bounds", first=first))
         earliest = latest = first
     return first, earliest, latest
 
@@ -171,7 +171,7 @@ def _assistance(
     if not (yes or no):
         yes, no = found.assisted, found.post
     if yes and no:
-        conflicts.append(text("history_conflict_assistance", year=fiscal_year))
+        conflicts.append(said("history_conflict_assistance", year=fiscal_year))
         return Assistance.UNKNOWN
     if yes or no:
         basis.extend(yes or no)
