@@ -1,10 +1,12 @@
-"""A compiled rulebook: checked once, its criteria compiled to closures, evaluated many times.
+"""A compiled rulebook: checked once, its criteria compiled, evaluated many times.
 
-:class:`CompiledRulebook` runs the explained path (:data:`~sanitasi_core.rules._engine.Evaluator`,
-a decision that explains itself) or the outcome-only path
-(:data:`~sanitasi_core.rules._engine.Decider`); both decide each node through the same functions
-of :mod:`~sanitasi_core.rules._logic`. It then reads the ladder (certain and possible levels),
-the next milestone and what blocks it, and ranks the missing inputs.
+:class:`CompiledRulebook` runs the explained path (:data:`~sanitasi_core.rules._engine.Evaluator`
+closures, a decision that explains itself, its results shared between equal explanations) or the
+outcome-only path (Python source generated from the rule tree by
+:mod:`~sanitasi_core.rules._codegen`); both decide each node with the semantics of
+:mod:`~sanitasi_core.rules._logic`, and property tests keep them equal to the reference closures
+(:data:`~sanitasi_core.rules._engine.Decider`). It then reads the ladder (certain and possible
+levels), the next milestone and what blocks it, and ranks the missing inputs.
 """
 
 import datetime as dt
@@ -100,7 +102,7 @@ class _CompiledMilestone:
 
 
 class CompiledRulebook:
-    """A rulebook checked and compiled once to closures; evaluate as many dossiers as you like.
+    """A rulebook checked and compiled once; evaluate as many dossiers as you like.
 
     Args:
         rulebook: the rulebook (checked here: a rulebook built in Python gets the same checks
@@ -260,8 +262,10 @@ class CompiledRulebook:
     ) -> dict[Milestone, Outcome]:
         """Return each milestone's outcome only: the fast path, with no explanation built.
 
-        The outcomes are those of :meth:`evaluate` (both paths decide through the same
-        functions; a property test keeps them equal).
+        The outcomes are those of :meth:`evaluate`: they come from Python source generated
+        from the rule tree (only names and operators the library makes up; every rulebook value
+        is a bound constant), decided with the same semantics, and property tests keep them
+        equal.
 
         Raises:
             NoRulebookInForceError: if the rulebook is not in force for that date and year.
