@@ -238,6 +238,7 @@ def machine() -> dict[str, Any]:
                 "pydantic",
                 "pydantic-core",
                 "rule-engine",
+                "orjson",
             )
         },
         "sanitasi_core_git": _git(),
