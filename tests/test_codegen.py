@@ -14,7 +14,7 @@ import keyword
 import linecache
 import re
 import tokenize
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sanitasi_core.exceptions import EvaluationError, SanitasiError
+from sanitasi_core.exceptions import EvaluationError
 from sanitasi_core.indicators import CATALOGUE, Facts, Observation
 from sanitasi_core.model import Dossier, Milestone
 from sanitasi_core.rulebooks import (
@@ -34,10 +34,8 @@ from sanitasi_core.rulebooks import (
     example_rulebook,
 )
 from sanitasi_core.rules import (
-    AbsentNode,
     AllNode,
     AnyNode,
-    AspectsNode,
     AtLeastNode,
     Cmp,
     Collection,
@@ -46,7 +44,6 @@ from sanitasi_core.rules import (
     NotNode,
     Outcome,
     PresentNode,
-    RefNode,
     Rulebook,
     SomeNode,
     Threshold,
@@ -54,25 +51,16 @@ from sanitasi_core.rules import (
     _codegen,
     combine_all,
     compile_rulebook,
-    expand_aspects,
 )
 from sanitasi_core.rules._compiled import CompiledRulebook, _ladder_of
 from sanitasi_core.rules._engine import Compiler
 from sanitasi_core.serialization import dossier_from_dict, load_dossier
 from sanitasi_core.testing import dossiers, rulebooks
+from tests._rule_trees import attempt, top_keys
 
 P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
-Attempt = tuple[Any, ...]
-
-
-def _attempt(run: Callable[[], object]) -> Attempt:
-    """``("ok", value)``, or ``("error", type, message)``: errors compare like values."""
-    try:
-        return ("ok", run())
-    except SanitasiError as error:
-        return ("error", type(error), str(error))
 
 
 def _closures(compiled: CompiledRulebook, facts: Facts) -> dict[Milestone, Outcome]:
@@ -81,36 +69,6 @@ def _closures(compiled: CompiledRulebook, facts: Facts) -> dict[Milestone, Outco
 
 def _explained(compiled: CompiledRulebook, facts: Facts) -> dict[Milestone, Outcome]:
     return {m.id: compiled._milestone(m, facts).outcome for m in compiled._milestones}
-
-
-def _top_keys(book: Rulebook) -> list[tuple[str, dict[str, str]]]:
-    """The indicators the criteria read on the dossier's own facts (not inside ``some``)."""
-    definitions = {d.id: d for d in book.definitions}
-    found: list[tuple[str, dict[str, str]]] = []
-
-    def walk(node: Node) -> None:
-        match node:
-            case AllNode() | AnyNode() | AtLeastNode():
-                for item in node.of:
-                    walk(item)
-            case NotNode():
-                walk(node.of)
-            case RefNode():
-                walk(definitions[node.criterion].test)
-            case AspectsNode():
-                assert book.aspects is not None
-                walk(expand_aspects(node, book.aspects))
-            case CompareNode():
-                found.append((node.indicator, dict(node.args)))
-            case PresentNode() | AbsentNode():
-                found.append((node.fact, dict(node.args)))
-            case _:  # some, count: read on the dossier
-                pass
-
-    for milestone in book.milestones:
-        for crit in milestone.criteria:
-            walk(crit.test)
-    return found
 
 
 _COUNTS = st.integers(0, 4)
@@ -160,19 +118,19 @@ def test_generated_closures_and_explanations_agree_on_prepared_facts(
     compiled = compile_rulebook(book)
     day = data.draw(_day_in_force(book))
     fiscal_year = data.draw(st.none() | st.just(day.year - 1))
-    observed = {Facts.key(n, a): data.draw(_observations()) for n, a in _top_keys(book)}
+    observed = {Facts.key(n, a): data.draw(_observations()) for n, a in top_keys(book)}
 
     def facts() -> Facts:
         found = compiled.facts(dossier, as_of=day, fiscal_year=fiscal_year)
         found._cache.update(observed)  # the observations drawn, as if computed
         return found
 
-    made = _attempt(facts)
+    made = attempt(facts)
     assume(made[0] == "ok")
-    closures = _attempt(lambda: _closures(compiled, facts()))
-    assert _attempt(lambda: compiled._generated.outcomes(facts())) == closures
-    assert _attempt(lambda: _explained(compiled, facts())) == closures
-    levels = _attempt(lambda: _ladder_of(compiled._generated.until_fail(facts())))
+    closures = attempt(lambda: _closures(compiled, facts()))
+    assert attempt(lambda: compiled._generated.outcomes(facts())) == closures
+    assert attempt(lambda: _explained(compiled, facts())) == closures
+    levels = attempt(lambda: _ladder_of(compiled._generated.until_fail(facts())))
     assert levels == (("ok", _ladder_of(closures[1])) if closures[0] == "ok" else closures)
 
 
@@ -185,9 +143,9 @@ def test_outcomes_and_levels_agree_with_the_decision_on_random_rulebooks(
     """``outcomes`` and ``levels`` of a random rulebook are those of its full decision."""
     compiled = compile_rulebook(book)
     day = data.draw(_day_in_force(book))
-    decided = _attempt(lambda: compiled.evaluate(dossier, as_of=day))
-    outcomes = _attempt(lambda: compiled.outcomes(dossier, as_of=day))
-    levels = _attempt(lambda: compiled.levels(dossier, as_of=day))
+    decided = attempt(lambda: compiled.evaluate(dossier, as_of=day))
+    outcomes = attempt(lambda: compiled.outcomes(dossier, as_of=day))
+    levels = attempt(lambda: compiled.levels(dossier, as_of=day))
     if decided[0] == "error":
         assert outcomes == levels == decided
         return
@@ -220,10 +178,10 @@ EXAMPLES = list(_examples())
 
 
 def _same_as_closures(compiled: CompiledRulebook, dossier: Dossier, **when: Any) -> None:
-    closures = _attempt(lambda: _closures(compiled, compiled.facts(dossier, **when)))
-    assert _attempt(lambda: compiled.outcomes(dossier, **when)) == closures
+    closures = attempt(lambda: _closures(compiled, compiled.facts(dossier, **when)))
+    assert attempt(lambda: compiled.outcomes(dossier, **when)) == closures
     ladder = ("ok", _ladder_of(closures[1])) if closures[0] == "ok" else closures
-    assert _attempt(lambda: compiled.levels(dossier, **when)) == ladder
+    assert attempt(lambda: compiled.levels(dossier, **when)) == ladder
 
 
 @pytest.mark.parametrize("compiled", SHIPPED, ids=lambda c: f"{c.info.id}-{c.info.version}")
@@ -309,9 +267,9 @@ def test_a_missing_threshold_raises_as_the_closures_do(
     generated = _codegen.generate(book, CATALOGUE)
     day = dt.date(year, 12, 31)
     facts = Facts(dossier, day)
-    expected = _attempt(lambda: combine_all([d(facts) for d in decide]))
-    assert _attempt(lambda: generated.outcomes(Facts(dossier, day))[Milestone.M1]) == expected
-    assert _attempt(lambda: generated.until_fail(Facts(dossier, day))[Milestone.M1]) == expected
+    expected = attempt(lambda: combine_all([d(facts) for d in decide]))
+    assert attempt(lambda: generated.outcomes(Facts(dossier, day))[Milestone.M1]) == expected
+    assert attempt(lambda: generated.until_fail(Facts(dossier, day))[Milestone.M1]) == expected
 
 
 def test_a_missing_threshold_is_reported_by_name_and_day() -> None:

@@ -1,4 +1,4 @@
-"""Shared explanations (``rules._engine.Sharing``): equal explanations are one frozen object.
+"""Shared explanations (``rules._sharing.Sharing``): equal explanations are one frozen object.
 
 Sharing must never show: on the shipped rulebooks over generated dossiers, and on random
 rulebooks over random observations, evaluating in any order, twice, across dossiers gives what a
@@ -8,7 +8,7 @@ compiled rulebook with sharing turned off gives, field for field and digit for d
 import copy
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from functools import partial
@@ -22,30 +22,18 @@ from hypothesis import strategies as st
 
 from sanitasi_core._format import number_text
 from sanitasi_core._text import Text
-from sanitasi_core.exceptions import SanitasiError
 from sanitasi_core.indicators import Facts, MissingInput, Observation
 from sanitasi_core.model import Dossier
 from sanitasi_core.rulebooks import BUNDLED, default_rulebook
 from sanitasi_core.rules import (
-    AbsentNode,
-    AllNode,
-    AnyNode,
-    AspectsNode,
-    AtLeastNode,
-    CompareNode,
-    Node,
-    NotNode,
     Outcome,
-    PresentNode,
-    RefNode,
     Rulebook,
     ThresholdStep,
     compile_rulebook,
-    expand_aspects,
 )
 from sanitasi_core.rules._compiled import CompiledRulebook
-from sanitasi_core.rules._engine import SHARED_CAPACITY, _content
 from sanitasi_core.rules._explain import number_words
+from sanitasi_core.rules._sharing import SHARED_CAPACITY, content
 from sanitasi_core.rules.language import Severity
 from sanitasi_core.rules.results import (
     CriterionResult,
@@ -58,6 +46,7 @@ from sanitasi_core.rules.results import (
 )
 from sanitasi_core.serialization import decision_to_dict, dossier_from_dict
 from sanitasi_core.testing import dossiers, rulebooks
+from tests._rule_trees import attempt, top_keys
 
 CASES = Path(__file__).parent / "cases"
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
@@ -93,14 +82,6 @@ def _json(decision: Decision) -> str:
     return json.dumps(decision_to_dict(decision), sort_keys=True, ensure_ascii=False)
 
 
-def _attempt(run: Callable[[], Any]) -> tuple[Any, ...]:
-    """``("ok", value)`` or ``("error", type, message)``: errors compare like values."""
-    try:
-        return ("ok", run())
-    except SanitasiError as error:
-        return ("error", type(error), str(error))
-
-
 def _base() -> dict[str, Any]:
     data = json.loads((CASES / "all-pass-m4.json").read_text(encoding="utf-8"))
     return copy.deepcopy(data["dossier"])
@@ -129,50 +110,20 @@ def test_shared_decisions_equal_unshared_ones(
     def decide(compiled: CompiledRulebook, dossier: Dossier) -> Decision:
         return compiled.evaluate(dossier, as_of=day, fiscal_year=fiscal_year)
 
-    expected = [_attempt(partial(decide, reference, d)) for d in found]
+    expected = [attempt(partial(decide, reference, d)) for d in found]
     for order in (found, found[::-1], found):
         for dossier in order:
-            got = _attempt(partial(decide, shared, dossier))
+            got = attempt(partial(decide, shared, dossier))
             want = expected[found.index(dossier)]
             assert got == want
             if got[0] == "ok":
                 assert _json(got[1]) == _json(want[1])
                 assert _exact(got[1]) == _exact(want[1])
     # A fresh compile's first evaluation (empty memos) agrees too.
-    first = _attempt(partial(decide, compile_rulebook(BOOKS[index]), found[0]))
+    first = attempt(partial(decide, compile_rulebook(BOOKS[index]), found[0]))
     assert first == expected[0]
     if first[0] == "ok":
         assert _exact(first[1]) == _exact(expected[0][1])
-
-
-def _top_keys(book: Rulebook) -> list[tuple[str, dict[str, str]]]:
-    """The indicators the criteria read on the dossier's own facts (not inside ``some``)."""
-    definitions = {d.id: d for d in book.definitions}
-    found: list[tuple[str, dict[str, str]]] = []
-
-    def walk(node: Node) -> None:
-        match node:
-            case AllNode() | AnyNode() | AtLeastNode():
-                for item in node.of:
-                    walk(item)
-            case NotNode():
-                walk(node.of)
-            case RefNode():
-                walk(definitions[node.criterion].test)
-            case AspectsNode():
-                assert book.aspects is not None
-                walk(expand_aspects(node, book.aspects))
-            case CompareNode():
-                found.append((node.indicator, dict(node.args)))
-            case PresentNode() | AbsentNode():
-                found.append((node.fact, dict(node.args)))
-            case _:  # some, count: read on the dossier
-                pass
-
-    for milestone in book.milestones:
-        for crit in milestone.criteria:
-            walk(crit.test)
-    return found
 
 
 _MISSING = st.lists(
@@ -240,7 +191,7 @@ def test_shared_explanations_equal_unshared_ones_on_random_rulebooks(
     last = book.valid_to - dt.timedelta(days=1) if book.valid_to else None
     days = st.dates(book.valid_from, last or book.valid_from + dt.timedelta(days=2000))
     when = [data.draw(days), data.draw(days)]  # thresholds may change in between
-    keys = list(dict.fromkeys(Facts.key(n, a) for n, a in _top_keys(book)))
+    keys = list(dict.fromkeys(Facts.key(n, a) for n, a in top_keys(book)))
     drawn = [
         {k: data.draw(_observations()) for k in keys} for _ in range(data.draw(st.integers(1, 3)))
     ]
@@ -254,12 +205,12 @@ def test_shared_explanations_equal_unshared_ones_on_random_rulebooks(
         facts._cache.update(observed)  # the observations drawn, as if computed
         return tuple(compiled._milestone(m, facts) for m in compiled._milestones)
 
-    made = _attempt(lambda: explained(reference, drawn[0], when[0]))
+    made = attempt(lambda: explained(reference, drawn[0], when[0]))
     assume(made[0] == "ok")
     for observed in [*drawn, *drawn[::-1]]:
         for day in when:
-            got = _attempt(partial(explained, shared, observed, day))
-            want = _attempt(partial(explained, reference, observed, day))
+            got = attempt(partial(explained, shared, observed, day))
+            want = attempt(partial(explained, reference, observed, day))
             assert got == want
             assert _exact(got) == _exact(want)
 
@@ -346,7 +297,7 @@ def test_equal_numbers_written_apart_are_explained_apart() -> None:
     """A leaf seeing 85 then 85.0 (or yes then 1) explains each as written, as unshared."""
     book = BOOKS[0]
     shared, reference = compile_rulebook(book), _unshared(book)
-    keys = [Facts.key(n, a) for n, a in _top_keys(book)]
+    keys = [Facts.key(n, a) for n, a in top_keys(book)]
     dossier = _district("64.11", "Mahakam Ulu")
     seen = []
     choices: list[list[Decimal | bool | int]] = [
@@ -427,9 +378,9 @@ def test_one_observation_on_two_days_meets_the_threshold_of_each() -> None:
 def test_leaf_keys_tell_equal_numbers_apart() -> None:
     """True, 1, Decimal("1") and Decimal("1.0") are equal numbers but distinct leaf keys."""
     values: list[Any] = [True, 1, Decimal("1"), Decimal("1.0"), Decimal("1E+1"), Decimal("10")]
-    keys = {_content(Observation(value=v)) for v in values}
+    keys = {content(Observation(value=v)) for v in values}
     assert len(keys) == len(values)
-    assert _content(Observation(value=1)) == _content(Observation(value=1))
+    assert content(Observation(value=1)) == content(Observation(value=1))
 
 
 def _every_field() -> Iterator[CriterionResult]:

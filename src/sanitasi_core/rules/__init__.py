@@ -14,7 +14,8 @@ used by the explained and the outcome-only path alike.
 The parts: ``language`` (the AST, public), ``results`` (what an evaluation returns, public),
 ``_logic`` (four-valued logic and each node's decision), ``_check`` (the checks),
 ``_engine`` (the compiler of nodes to closures: the explained path and the reference),
-``_codegen`` (the outcome path as generated Python source),
+``_codegen`` (the outcome path as generated Python source; ``_sinks``, the lines each
+node's outcome becomes), ``_sharing`` (the bounded memos of shared explanations),
 ``_compiled`` (:class:`CompiledRulebook`: evaluation, the ladder, what blocks),
 ``_explain`` (gaps in words),
 ``_analyses`` (designation check, target distances), ``_sets`` (rulebooks over time, diffs),

@@ -40,6 +40,17 @@ from sanitasi_core.indicators._records import count_records
 from sanitasi_core.model import Milestone
 from sanitasi_core.rules._engine import rules_date
 from sanitasi_core.rules._logic import Cmp, Outcome, decide_compare, decide_count
+from sanitasi_core.rules._sinks import (
+    NAMES,
+    AtLeast,
+    FirstDecides,
+    Leave,
+    Not,
+    Return,
+    Sink,
+    block,
+    indent,
+)
 from sanitasi_core.rules.language import (
     AbsentNode,
     AllNode,
@@ -75,8 +86,6 @@ _OPERATORS: Final[Mapping[Cmp, str]] = {
     Cmp.EQ: "==",
     Cmp.NE: "!=",
 }
-_NAMES: Final[Mapping[Outcome, str]] = {P: "P", F: "F", U: "U", NA: "NA"}
-_SWAPPED: Final[Mapping[Outcome, Outcome]] = {P: F, F: P, U: U, NA: NA}
 
 _MAX_NESTING: Final = 10
 """Nested nodes generated inline before a subtree becomes a function of its own: CPython allows
@@ -93,184 +102,11 @@ _CODE: dict[str, tuple[str, CodeType]] = {}
 _CODE_LOCK: Final = threading.Lock()
 
 
-def _indent(lines: Sequence[str]) -> list[str]:
-    return ["    " + line for line in lines]
-
-
-def _body(lines: Sequence[str]) -> list[str]:
-    """*lines* as the body of a block (``pass`` when empty)."""
-    return _indent(lines) or ["    pass"]
-
-
 def _fast(value: Decimal) -> Decimal | int:
     """*value* as an ``int`` when it is a modest integer: compares exactly, and faster."""
     if value.is_finite() and value.adjusted() < 30 and value == value.to_integral_value():
         return int(value)
     return value
-
-
-# -- sinks: what happens to a node's outcome -------------------------------------------------
-
-
-class _Sink:
-    """Where a node's outcome goes: lines for an outcome known at generation, or in a variable.
-
-    A *terminal* sink's lines leave the function (``return``): a group feeding one can leave
-    at its first decisive item instead of looping.
-    """
-
-    terminal = False
-
-    def const(self, outcome: Outcome) -> list[str]:
-        """Lines for *outcome*, known while generating."""
-        raise NotImplementedError
-
-    def var(self, name: str) -> list[str]:
-        """Lines for the outcome held in variable *name*."""
-        raise NotImplementedError
-
-
-class _Return(_Sink):
-    terminal = True
-
-    def const(self, outcome: Outcome) -> list[str]:
-        return [f"return {_NAMES[outcome]}"]
-
-    def var(self, name: str) -> list[str]:
-        return [f"return {name}"]
-
-
-class _Not(_Sink):
-    def __init__(self, outer: _Sink) -> None:
-        self.outer = outer
-        self.terminal = outer.terminal
-
-    def const(self, outcome: Outcome) -> list[str]:
-        return self.outer.const(_SWAPPED[outcome])
-
-    def var(self, name: str) -> list[str]:
-        return [
-            f"if {name} is P:",
-            *_body(self.outer.const(F)),
-            f"elif {name} is F:",
-            *_body(self.outer.const(P)),
-            "else:",
-            *_body(self.outer.var(name)),
-        ]
-
-
-Leave = Callable[[Outcome], list[str]]
-
-
-class _All(_Sink):
-    """``all``: leave at the first fail; else unknown over pass over N/A (neutral)."""
-
-    def __init__(self, x: str, leave: Leave) -> None:
-        self.x, self.leave = x, leave
-
-    def start(self) -> list[str]:
-        return [f"{self.x} = NA"]
-
-    def end(self) -> list[str]:
-        return []
-
-    def const(self, outcome: Outcome) -> list[str]:
-        x = self.x
-        if outcome is F:
-            return self.leave(F)
-        if outcome is U:
-            return [f"{x} = U"]
-        if outcome is P:
-            return [f"if {x} is NA:", f"    {x} = P"]
-        return []
-
-    def var(self, name: str) -> list[str]:
-        x = self.x
-        return [
-            f"if {name} is F:",
-            *_body(self.leave(F)),
-            f"elif {name} is U:",
-            f"    {x} = U",
-            f"elif {name} is P and {x} is NA:",
-            f"    {x} = P",
-        ]
-
-
-class _Any(_Sink):
-    """``any``: leave at the first pass; else unknown over fail over N/A (neutral)."""
-
-    def __init__(self, x: str, leave: Leave) -> None:
-        self.x, self.leave = x, leave
-
-    def start(self) -> list[str]:
-        return [f"{self.x} = NA"]
-
-    def end(self) -> list[str]:
-        return []
-
-    def const(self, outcome: Outcome) -> list[str]:
-        x = self.x
-        if outcome is P:
-            return self.leave(P)
-        if outcome is U:
-            return [f"{x} = U"]
-        if outcome is F:
-            return [f"if {x} is NA:", f"    {x} = F"]
-        return []
-
-    def var(self, name: str) -> list[str]:
-        x = self.x
-        return [
-            f"if {name} is P:",
-            *_body(self.leave(P)),
-            f"elif {name} is U:",
-            f"    {x} = U",
-            f"elif {name} is F and {x} is NA:",
-            f"    {x} = F",
-        ]
-
-
-class _AtLeast(_Sink):
-    """``at_least k``: count passes, unknowns and fails; leave at the k-th pass."""
-
-    def __init__(self, x: str, leave: Leave, k: str, counters: tuple[str, str, str]) -> None:
-        self.x, self.leave, self.k = x, leave, k
-        self.p, self.u, self.f = counters
-
-    def start(self) -> list[str]:
-        return [f"{self.p} = {self.u} = {self.f} = ZERO"]
-
-    def end(self) -> list[str]:
-        x, p, u, k = self.x, self.p, self.u, self.k
-        return [  # as combine_at_least: no live item is N/A
-            f"if not ({p} or {u} or {self.f}):",
-            f"    {x} = NA",
-            f"elif {p} >= {k}:",
-            f"    {x} = P",
-            f"elif {p} + {u} < {k}:",
-            f"    {x} = F",
-            "else:",
-            f"    {x} = U",
-        ]
-
-    def const(self, outcome: Outcome) -> list[str]:
-        if outcome is P:
-            return [f"{self.p} += ONE", f"if {self.p} >= {self.k}:", *_body(self.leave(P))]
-        if outcome is U:
-            return [f"{self.u} += ONE"]
-        if outcome is F:
-            return [f"{self.f} += ONE"]
-        return []
-
-    def var(self, name: str) -> list[str]:
-        return [
-            f"if {name} is P:",
-            *_body(self.const(P)),
-            f"elif {name} is U:",
-            *_body(self.const(U)),
-            f"elif {name} is F:",
-            *_body(self.const(F)),
-        ]
 
 
 # -- units: generated functions ----------------------------------------------------------------
@@ -465,15 +301,15 @@ class _Generator:
         """Generate the function of *node* (or of ``all`` over *items*) and its facts wrapper."""
         unit = _Unit(self.fresh("unit"), _Inputs())
         if node is None:
-            body = self.group(unit, items, "all", None, _Return(), 0)
+            body = self.group(unit, items, "all", None, Return(), 0)
         else:
-            body = self.node(unit, node, _Return(), 0)
+            body = self.node(unit, node, Return(), 0)
         self.define(unit, body)
         self.wrap(unit)
         return unit
 
     def define(self, unit: _Unit, body: list[str]) -> None:
-        self.chunks.append("\n".join([f"def {unit.name}({unit.params()}):", *_body(body)]))
+        self.chunks.append("\n".join([f"def {unit.name}({unit.params()}):", *block(body)]))
 
     def wrap(self, unit: _Unit) -> None:
         """``wrap<n>(f, T)``: the unit called with the facts' observations."""
@@ -488,10 +324,10 @@ class _Generator:
         lines.append(f"    return {unit.name}({', '.join([*args, *extra])})")
         self.chunks.append("\n".join(lines))
 
-    def split(self, unit: _Unit, node: Node, sink: _Sink) -> list[str]:
+    def split(self, unit: _Unit, node: Node, sink: Sink) -> list[str]:
         """A subtree too deep to nest inline: a function of its own, on the same observations."""
         part = _Unit(self.fresh("unit"), unit.inputs)
-        self.define(part, self.node(part, node, _Return(), 0))
+        self.define(part, self.node(part, node, Return(), 0))
         out = unit.tmp("a")
         return [f"{out} = {part.name}({unit.takes(part)})", *sink.var(out)]
 
@@ -535,7 +371,7 @@ class _Generator:
 
     # -- nodes
 
-    def node(self, unit: _Unit, node: Node, sink: _Sink, depth: int) -> list[str]:
+    def node(self, unit: _Unit, node: Node, sink: Sink, depth: int) -> list[str]:
         """Lines deciding *node* and handing its outcome to *sink*."""
         if depth >= _MAX_NESTING and isinstance(node, AllNode | AnyNode | AtLeastNode | NotNode):
             return self.split(unit, node, sink)
@@ -547,7 +383,7 @@ class _Generator:
             case AtLeastNode():
                 return self.group(unit, node.of, "at_least", node.k, sink, depth)
             case NotNode():
-                return self.node(unit, node.of, _Not(sink), depth + 1)
+                return self.node(unit, node.of, Not(sink), depth + 1)
             case RefNode():
                 unit.needs_facts = True
                 out, key = unit.tmp("a"), self.bind(("outcome", node.criterion))
@@ -577,7 +413,7 @@ class _Generator:
         items: Sequence[Node],
         op: str,
         k: int | None,
-        sink: _Sink,
+        sink: Sink,
         depth: int,
     ) -> list[str]:
         x = unit.tmp("x")
@@ -586,28 +422,28 @@ class _Generator:
         else:  # leave the group's loop
 
             def leave(outcome: Outcome) -> list[str]:
-                return [f"{x} = {_NAMES[outcome]}", "break"]
+                return [f"{x} = {NAMES[outcome]}", "break"]
 
-        acc: _All | _Any | _AtLeast
+        acc: FirstDecides | AtLeast
         if op == "all":
-            acc = _All(x, leave)
+            acc = FirstDecides(x, leave, F)
         elif op == "any":
-            acc = _Any(x, leave)
+            acc = FirstDecides(x, leave, P)
         else:
             counters = (unit.tmp("p"), unit.tmp("q"), unit.tmp("n"))
-            acc = _AtLeast(x, leave, self.bind(k), counters)
+            acc = AtLeast(x, leave, self.bind(k), counters)
         body = [line for item in items for line in self.node(unit, item, acc, depth + 1)]
         if sink.terminal:
             return [*acc.start(), *body, *acc.end(), *sink.var(x)]
-        loop = ["while True:", *_body([*body, *acc.end(), "break"])]
+        loop = ["while True:", *block([*body, *acc.end(), "break"])]
         return [*acc.start(), *loop, *sink.var(x)]
 
     def _default(self, out: str, default: Outcome | None) -> list[str]:
         if default is None:
             return []
-        return [f"if {out} is U:", f"    {out} = {_NAMES[default]}"]
+        return [f"if {out} is U:", f"    {out} = {NAMES[default]}"]
 
-    def compare(self, unit: _Unit, node: CompareNode, sink: _Sink) -> list[str]:
+    def compare(self, unit: _Unit, node: CompareNode, sink: Sink) -> list[str]:
         spec = self.catalogue[node.indicator]
         args = dict(node.args)
         obs = unit.observe(Facts.key(spec.name, args), spec.name, args)
@@ -634,33 +470,33 @@ class _Generator:
                 f"{value} = {obs}.value",
                 f"{upper} = {obs}.upper",
                 f"if {unusual} or ({upper} is not None and {upper} != {value}):",
-                *_body(slow),
+                *block(slow),
                 f"elif {value} {op} {limit}:",
-                *_body(sink.const(P)),
+                *block(sink.const(P)),
                 "else:",
-                *_body(sink.const(F)),
+                *block(sink.const(F)),
             ]
         # A known value, or a count within [value, upper]: an order holds for every count
         # iff it holds at both ends, for none iff at neither (interval_outcome).
         return [
             f"{value} = {obs}.value",
             f"if {unusual}:",
-            *_body(slow),
+            *block(slow),
             f"elif {value} {op} {limit}:",
             f"    {upper} = {obs}.upper",
             f"    if {upper} is None or {upper} {op} {limit}:",
-            *_indent(_body(sink.const(P))),
+            *indent(block(sink.const(P))),
             "    else:",
-            *_indent(_body(unknown)),
+            *indent(block(unknown)),
             "else:",
             f"    {upper} = {obs}.upper",
             f"    if {upper} is None or not {upper} {op} {limit}:",
-            *_indent(_body(sink.const(F))),
+            *indent(block(sink.const(F))),
             "    else:",
-            *_indent(_body(unknown)),
+            *indent(block(unknown)),
         ]
 
-    def present(self, unit: _Unit, node: PresentNode | AbsentNode, sink: _Sink) -> list[str]:
+    def present(self, unit: _Unit, node: PresentNode | AbsentNode, sink: Sink) -> list[str]:
         spec = self.catalogue[node.fact]
         args = dict(node.args)
         obs = unit.observe(Facts.key(spec.name, args), spec.name, args)
@@ -668,20 +504,20 @@ class _Generator:
         value = unit.tmp("v")
         return [  # as decide_present: N/A, then absent (false), unknown, the flag
             f"if {obs}.not_applicable:",
-            *_body(sink.const(NA)),
+            *block(sink.const(NA)),
             f"elif {obs}.absent:",
-            *_body(sink.const(no)),
+            *block(sink.const(no)),
             "else:",
             f"    {value} = {obs}.value",
             f"    if {value} is None:",
-            *_indent(_body(sink.const(node.if_unknown or U))),
+            *indent(block(sink.const(node.if_unknown or U))),
             f"    elif {value}:",
-            *_indent(_body(sink.const(yes))),
+            *indent(block(sink.const(yes))),
             "    else:",
-            *_indent(_body(sink.const(no))),
+            *indent(block(sink.const(no))),
         ]
 
-    def count(self, unit: _Unit, node: CountNode, sink: _Sink) -> list[str]:
+    def count(self, unit: _Unit, node: CountNode, sink: Sink) -> list[str]:
         unit.needs_facts = True
         low, high, missing, out = unit.tmp("lo"), unit.tmp("hi"), unit.tmp("ms"), unit.tmp("a")
         records, where = self.bind(node.records), self.bind(node.where)

@@ -24,8 +24,9 @@ from sanitasi_core.model import Dossier, Milestone
 from sanitasi_core.rules._analyses import Targets, designation_check
 from sanitasi_core.rules._check import check_rulebook
 from sanitasi_core.rules._codegen import generate
-from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, Sharing, rules_date
+from sanitasi_core.rules._engine import Compiler, Decider, Evaluator, rules_date
 from sanitasi_core.rules._logic import Outcome, combine_all
+from sanitasi_core.rules._sharing import Sharing
 from sanitasi_core.rules.language import PLACEHOLDER, Rulebook, Severity, content_hash
 from sanitasi_core.rules.results import (
     CriterionResult,

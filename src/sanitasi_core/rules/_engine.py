@@ -7,14 +7,14 @@ Each leaf of the criterion language becomes a small *plan* (:class:`_Compare`, :
 (:meth:`~sanitasi_core.rules.CompiledRulebook.outcomes`) keeps just the outcome. Inner nodes
 combine their items' outcomes with the same functions on both paths. Each explained result is
 built once: who it is (id, message, reference, severity) is fixed at compile time, so nothing is
-copied afterwards; and it is shared (:class:`Sharing`): an explanation met again is the same
-frozen object, not a new one.
+copied afterwards; and it is shared (:class:`~sanitasi_core.rules._sharing.Sharing`): an
+explanation met again is the same frozen object, not a new one.
 """
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final, TypeVar, assert_never
+from typing import Final, assert_never
 
 import attrs
 
@@ -37,6 +37,7 @@ from sanitasi_core.rules._logic import (
     negate,
     with_default,
 )
+from sanitasi_core.rules._sharing import Sharing, content
 from sanitasi_core.rules.language import (
     AbsentNode,
     AllNode,
@@ -68,7 +69,7 @@ from sanitasi_core.rules.results import (
     _replaced,
 )
 
-__all__ = ["Compiler", "Decider", "Evaluator", "Sharing", "rules_date"]
+__all__ = ["Compiler", "Decider", "Evaluator", "rules_date"]
 
 P, F, U, NA = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
 
@@ -109,77 +110,6 @@ def _shown(obs: Observation) -> Observed | None:
 
 Limit = tuple[Decimal, ThresholdRef | None]
 """A threshold applied and where it comes from (``None``: a constant of the criterion)."""
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-SHARED_CAPACITY: Final = 256
-"""How many explanations each compiled node remembers before it starts over."""
-
-
-class Sharing:
-    """The memos of one compiler's explained nodes: equal explanations are the same object.
-
-    Every result is frozen, so an explanation met again (the same observation against the same
-    threshold, the same children) is the object built the first time, not a copy. Each memo is
-    a plain dict emptied when it holds ``capacity`` entries: memory stays bounded, and under the
-    GIL an insert lost between threads only costs time. A memo of an inner node is keyed by the
-    ids of its children's results, and holds them (through its value), so no id is reused while
-    its entry lives.
-
-    Args:
-        capacity: entries per memo; 0 shares nothing (every result is built afresh).
-    """
-
-    __slots__ = ("_tables", "capacity")
-
-    def __init__(self, capacity: int = SHARED_CAPACITY) -> None:
-        self.capacity = capacity
-        self._tables: list[dict[Any, Any]] = []
-
-    def table(self) -> dict[Any, Any]:
-        """Return a new memo, bounded by this sharing's capacity."""
-        table: dict[Any, Any] = {}
-        self._tables.append(table)
-        return table
-
-    def keep(self, table: dict[K, V], key: K, value: V) -> V:
-        """Remember *value* under *key* in *table* (emptied first when full); return it."""
-        capacity = self.capacity
-        if capacity:
-            if len(table) >= capacity:
-                table.clear()
-            table[key] = value
-        return value
-
-    def sizes(self) -> list[int]:
-        """The number of entries of each memo (for tests: they stay bounded)."""
-        return [len(t) for t in self._tables]
-
-    def off(self) -> None:
-        """Stop sharing: forget everything and build every result afresh from now on."""
-        self.capacity = 0
-        for table in self._tables:
-            table.clear()
-
-
-def _content(obs: Observation) -> tuple[object, ...]:
-    """What an explained leaf's result depends on in *obs* (its ``detail`` aside).
-
-    The value is keyed by its type and, for a decimal, its digits: ``True``, ``1`` and
-    ``Decimal("1.0")`` compare equal but are explained differently.
-    """
-    value = obs.value
-    return (
-        value.__class__,
-        str(value) if value.__class__ is Decimal else value,
-        obs.upper,
-        obs.open_ended,
-        obs.absent,
-        obs.not_applicable,
-        obs.missing,
-        obs.notes,
-    )
 
 
 @attrs.frozen
@@ -570,7 +500,7 @@ class Compiler:
             seen = by_obs.get(id(obs))  # the entry holds the observation: the id is still its
             if seen is not None and seen[1] is pair:
                 return seen[2]
-            key = (id(pair), _content(obs), repr(obs.detail) if with_detail else None)
+            key = (id(pair), content(obs), repr(obs.detail) if with_detail else None)
             found = memo.get(key)
             if found is None:
                 found = sharing.keep(memo, key, build(obs, pair))
@@ -627,7 +557,7 @@ class Compiler:
             seen = by_obs.get(id(obs))  # the entry holds the observation: the id is still its
             if seen is not None:
                 return seen[1]
-            key = _content(obs)
+            key = content(obs)
             found = memo.get(key)
             if found is None:
                 found = sharing.keep(memo, key, build(obs))
