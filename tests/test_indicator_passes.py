@@ -1,8 +1,9 @@
 """The fused indicator passes (one read per collection) equal each indicator computed alone.
 
-The per-indicator derivations are kept beside the fused ones as ``_reference_*`` functions;
-these tests compare the two on generated dossiers, on relinked records (so that trials, linked
-activities and monitoring reports meet), and on the bundled examples, in any order of asking.
+The per-indicator derivations the fused passes replaced are kept as the reference, in
+``tests/_indicator_references.py``; these tests compare the two on generated dossiers, on
+relinked records (so that trials, linked activities and monitoring reports meet), and on the
+bundled examples, in any order of asking.
 """
 
 from __future__ import annotations
@@ -18,32 +19,33 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sanitasi_core.testing as s
-from sanitasi_core.indicators import Facts, Observation, _access, _finance, _seen, _service
+from sanitasi_core.indicators import Facts, Observation, _access, _seen
 from sanitasi_core.model import DEFAULT_ASPECTS, Activity, AreaType, Dossier
 from sanitasi_core.rules import compile_rulebook, default_rulebook, example_rulebook
 from sanitasi_core.serialization import load_dossier
+from tests import _indicator_references as refs
 
 Reference = Callable[[Facts, Mapping[str, str]], Observation]
 Pair = tuple[str, Mapping[str, str], Reference]
 
 PREVIOUS = {"year": "previous"}
 PAIRS: tuple[Pair, ...] = (
-    ("apbd_realisation_pct", {}, _finance._reference_apbd_realisation_pct),
-    ("apbd_realisation_pct", PREVIOUS, _finance._reference_apbd_realisation_pct),
-    ("monitoring_covers_funding_groups", {}, _finance._reference_monitoring_covers_funding_groups),
+    ("apbd_realisation_pct", {}, refs._reference_apbd_realisation_pct),
+    ("apbd_realisation_pct", PREVIOUS, refs._reference_apbd_realisation_pct),
+    ("monitoring_covers_funding_groups", {}, refs._reference_monitoring_covers_funding_groups),
     (
         "monitoring_covers_funding_groups",
         PREVIOUS,
-        _finance._reference_monitoring_covers_funding_groups,
+        refs._reference_monitoring_covers_funding_groups,
     ),
-    ("funded_model_activities", {}, _service._reference_funded_model_activities),
-    ("planned_model_activities", {}, _service._reference_planned_model_activities),
-    ("trial_realised_activities", {}, _service._reference_trial_realised_activities),
-    ("trial_monitoring_reports", {}, _service._reference_trial_monitoring_reports),
+    ("funded_model_activities", {}, refs._reference_funded_model_activities),
+    ("planned_model_activities", {}, refs._reference_planned_model_activities),
+    ("trial_realised_activities", {}, refs._reference_trial_realised_activities),
+    ("trial_monitoring_reports", {}, refs._reference_trial_monitoring_reports),
 )
 SHARES = ("layak", "safely_managed", "open_defecation")
 LATEST = tuple(
-    ("latest_share", {"share": share, "area": area.value}, _access._reference_latest_share)
+    ("latest_share", {"share": share, "area": area.value}, refs._reference_latest_share)
     for share in SHARES
     for area in AreaType
 )
@@ -59,7 +61,7 @@ def _aspect_pairs(dossier: Dossier, aliases: Mapping[str, tuple[str, ...]]) -> l
         for step in [None, *steps[:2]]:
             for year in ({}, PREVIOUS):
                 args = {"aspect": aspect, **year, **({"step": step} if step else {})}
-                pairs.append(("aspect_score", args, _service._reference_aspect_score))
+                pairs.append(("aspect_score", args, refs._reference_aspect_score))
     return pairs
 
 
@@ -88,7 +90,7 @@ def _check(
     for year in range(fiscal_year - 2, fiscal_year + 1):
         for share in SHARES:
             got = _access._access_for(fused, year, share)
-            assert _same(got, _access._reference_access_for(fused, year, share)), share
+            assert _same(got, refs._reference_access_for(fused, year, share)), share
     for m in fused.seen.service_models or ():  # a quantifier's facts see one model
         scoped = fused.scoped(m.index)
         for name, args, reference in pairs:

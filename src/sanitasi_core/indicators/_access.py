@@ -25,7 +25,7 @@ from sanitasi_core.indicators._core import (
     unknown,
     wide,
 )
-from sanitasi_core.indicators._passes import SOURCE_ORDER, passes
+from sanitasi_core.indicators._passes import passes
 from sanitasi_core.model import (
     AccessRecord,
     AreaType,
@@ -55,27 +55,6 @@ def _access_for(f: Facts, year: int, name: str) -> tuple[AccessRecord | None, li
         )
         return valued[0][0], [note]
     return valued[0][0], []
-
-
-def _reference_access_for(f: Facts, year: int, name: str) -> tuple[AccessRecord | None, list[Text]]:
-    """:func:`_access_for` filtering and sorting on its own (the reference it equals)."""
-    records = [
-        r.record
-        for r in f.seen.access_records or ()
-        if r.record.year == year and r.record.area is AreaType.TOTAL
-    ]
-    valued = [(r, _share_of(r, name)) for r in records]
-    valued = [(r, v) for r, v in valued if v is not None]
-    valued.sort(key=lambda rv: SOURCE_ORDER.index(rv[0].source))
-    if not valued:
-        return None, []
-    notes = []
-    if len({v for _, v in valued}) > 1:
-        shown = "; ".join(f"{r.source.value} {v}" for r, v in valued)
-        notes.append(
-            text("note_sources_disagree", year=year, values=shown, used=valued[0][0].source.value)
-        )
-    return valued[0][0], notes
 
 
 def _share_of(record: AccessRecord, name: str) -> Decimal | None:
@@ -313,23 +292,3 @@ def latest_share(f: Facts, args: Mapping[str, str]) -> Observation:
 
 
 _AREAS: Final = {a.value: a for a in AreaType}
-
-
-def _reference_latest_share(f: Facts, args: Mapping[str, str]) -> Observation:
-    """:func:`latest_share` reading the records on its own (the reference it equals)."""
-    name = args["share"]
-    area = AreaType(args.get("area", "total"))
-    valued = [
-        (r.record, value)
-        for r in f.seen.access_records or ()
-        if r.record.year <= f.year
-        and r.record.area is area
-        and (value := _share_of(r.record, name)) is not None
-    ]
-    if not valued:
-        return unknown(missing(f"access_records.{name}", "missing_access_share", share=name))
-    record, value = max(valued, key=lambda rv: (rv[0].year, -SOURCE_ORDER.index(rv[0].source)))
-    detail = {"year": Decimal(record.year)}
-    if record.households is not None and record.households.total is not None:
-        detail["households"] = Decimal(record.households.total)
-    return Observation(value=value, detail=detail)

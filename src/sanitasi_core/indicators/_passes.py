@@ -7,8 +7,8 @@ id map per call, a filter and sort per share). Here each collection is read once
 :class:`~sanitasi_core.indicators.Facts`, lazily, on the first indicator that needs it, and
 what it found is kept for the others (a quantifier's facts, seeing one model, have their own).
 
-Every result equals what the indicator computed on its own (the ``_reference_*`` derivations
-beside each indicator keep that computation; tests compare the two).
+Every result equals what the indicator computed on its own (the tests keep that computation
+as their reference, ``tests/_indicator_references.py``, and compare the two).
 """
 
 from __future__ import annotations

@@ -33,11 +33,9 @@ from sanitasi_core.indicators._core import (
 from sanitasi_core.indicators._passes import passes, trial_phase
 from sanitasi_core.model import (
     DEFAULT_ASPECTS,
-    Activity,
     AspectAssessment,
     EvaluationSubject,
     Scale,
-    ServiceModel,
     SubSector,
 )
 
@@ -89,115 +87,8 @@ def trial_service_models(f: Facts, _: Mapping[str, str]) -> Observation:
     return tally(sure, undecided, more_records(f, "service_models"))
 
 
-def _linked_activities(f: Facts) -> list[tuple[int, Activity]] | None:
-    acts = f.seen.activities
-    if acts is None:
-        return None
-    return [
-        (a.index, a.record)
-        for a in acts
-        if a.record.service_model is not None and a.record.fiscal_year <= f.year
-    ]
-
-
-def _reference_funded_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
-    """funded_model_activities on its own: the reference the fused pass equals."""
-    linked = _linked_activities(f)
-    if linked is None:
-        return unknown(missing("activities", "missing_activities_and_budgets"))
-    sure = 0
-    undecided = []
-    for i, a in linked:
-        if a.planned is None or a.funding_source is None:
-            undecided.append(
-                missing(
-                    f"activities[{i}].planned",
-                    "missing_planned_amount_and_funding_source",
-                )
-            )
-        else:
-            sure += 1
-    return tally(sure, undecided, more_records(f, "activities"))
-
-
-def _reference_planned_model_activities(f: Facts, _: Mapping[str, str]) -> Observation:
-    """planned_model_activities on its own: the reference the fused pass equals."""
-    linked = _linked_activities(f)
-    if linked is None:
-        return unknown(missing("activities", "missing_activities_and_budgets"))
-    sure = 0
-    undecided = []
-    for i, a in linked:
-        if a.planned_in is None:
-            undecided.append(
-                missing(
-                    f"activities[{i}].planned_in",
-                    "missing_annual_plans_rkpd_renja_dpa_of",
-                )
-            )
-        elif a.planned_in:
-            sure += 1
-    return tally(sure, undecided, more_records(f, "activities"))
-
-
-def _trial_years(f: Facts, model: ServiceModel) -> range | None:
-    trial = _trial_phase(model)
-    if trial is None or trial.start is None:
-        return None
-    end = trial.end.year if trial.end is not None else f.year
-    return range(trial.start.year, min(end, f.year) + 1)
-
-
-def _reference_trial_realised_activities(f: Facts, _: Mapping[str, str]) -> Observation:
-    """trial_realised_activities on its own: the reference the fused pass equals."""
-    linked = _linked_activities(f)
-    if linked is None:
-        return unknown(missing("activities", "missing_activities_and_budgets"))
-    sure = 0
-    undecided = []
-    for i, a in linked:
-        model = f.seen.service_model(a.service_model)
-        years = _trial_years(f, model) if model is not None else None
-        if years is None or a.fiscal_year not in years:
-            continue
-        if a.realised is None:
-            undecided.append(
-                missing(
-                    f"activities[{i}].realised",
-                    "missing_realised_amount_of_the_trial_activity",
-                )
-            )
-        elif a.realised > 0:
-            sure += 1
-    return tally(sure, undecided, more_records(f, "activities"))
-
-
 def _overlaps(start: dt.date, end: dt.date, years: range) -> bool:
     return start.year <= years[-1] and end.year >= years[0] if years else False
-
-
-def _reference_trial_monitoring_reports(f: Facts, _: Mapping[str, str]) -> Observation:
-    """trial_monitoring_reports on its own: the reference the fused pass equals."""
-    reports = f.seen.monitoring_reports
-    if reports is None:
-        return unknown(
-            missing(
-                "monitoring_reports",
-                "missing_monitoring_report_of_the_trial",
-            )
-        )
-    activity_model = {a.record.id: a.record.service_model for a in f.seen.activities or ()}
-    found = 0
-    for item in reports:
-        rep = item.record
-        models = {rep.service_model} | {activity_model.get(x) for x in rep.activities}
-        for ident in models - {None}:
-            model = f.seen.service_model(ident)
-            years = _trial_years(f, model) if model is not None else None
-            if years and _overlaps(rep.period_start, rep.period_end, years):
-                found += 1
-                break
-    return tally(found, [], more_records(f, "monitoring_reports"))
 
 
 # The derivations in use: one pass over the activities fills the first three (see _passes).
@@ -349,42 +240,6 @@ def aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
                     chosen = (position, a)
         if chosen is not None:
             latest = chosen[1].score
-            best = latest if best is None else max(best, latest)
-    more = more_records(f, "service_models")
-    if undecided or (more is not None and best is None):
-        # Another model's unreported assessment could score higher: the best is a lower bound.
-        return Observation(
-            missing=(*undecided, *([more] if more else [])),
-            detail={"lower_bound": best} if best is not None else {},
-        )
-    if best is None:
-        return ABSENT
-    return Observation(value=best)
-
-
-def _reference_aspect_score(f: Facts, args: Mapping[str, str]) -> Observation:
-    """aspect_score scanning every assessment: the reference the grouped pass equals."""
-    aspect = args["aspect"]
-    keys = f.aspect_aliases.get(aspect, (aspect,))
-    step = args.get("step")
-    models = f.seen.service_models
-    if models is None:
-        return unknown(missing("service_models", "missing_service_models"))
-    year = f.year_of(args)
-    best: Decimal | None = None
-    undecided = []
-    for item in models:
-        m = item.record
-        if m.assessments is None:
-            undecided.append(_assessmentsmissing(item.index))
-            continue
-        scored = [
-            a
-            for a in m.assessments
-            if a.aspect in keys and a.assessed_on.year == year and (step is None or a.step == step)
-        ]
-        if scored:
-            latest = max(scored, key=lambda a: a.assessed_on).score
             best = latest if best is None else max(best, latest)
     more = more_records(f, "service_models")
     if undecided or (more is not None and best is None):
